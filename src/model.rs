@@ -1,0 +1,203 @@
+//! The tour's content as data: the serde types that `assets/tour.json` is read into.
+//!
+//! # Implementation note:
+//! Every field is lenient on purpose (`#[serde(default)]`, `Option` for tags): a missing
+//! translation or an untagged fact must reach `validate`, which names the stop and the field,
+//! instead of stopping in serde with only a line and column.
+
+use serde::Deserialize;
+
+/// A string in both languages of the widget.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Where a fact comes from: [A] reported in the article, [B] widely documented background.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum Tag {
+    A,
+    B,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Fact {
+    pub tag: Option<Tag>,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Fact {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+    pub fn is_reported(&self) -> bool {
+        self.tag == Some(Tag::A)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    #[default]
+    Medium,
+    Low,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Tour {
+    pub event: Event,
+    pub start: Place,
+    pub groups: Vec<Group>,
+    pub stops: Vec<Stop>,
+    pub lessons: Vec<Lesson>,
+    pub hunan: Hunan,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Event {
+    /// The course's full official name.
+    pub title: Text,
+    /// A short headline for the widget's title bar.
+    pub headline: Text,
+    pub start_date: String,
+    pub end_date: String,
+    pub days: u32,
+    pub group_count: u32,
+    pub place_count: u32,
+    pub sessions: u32,
+    pub top100: Top100,
+    /// The six subjects every route covered.
+    pub themes: Vec<Text>,
+    /// Who, where, why, what kinds of sites: tagged facts about the whole event.
+    pub facts: Vec<Fact>,
+    /// Why Hunan went: the provincial context.
+    pub why: Vec<Fact>,
+    /// The credit line, e.g. "来源：新浪财经 2025-03-03".
+    pub source: Text,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Top100 {
+    pub year: u32,
+    pub total: u32,
+    pub jiangsu: u32,
+    pub zhejiang: u32,
+}
+
+/// A point on the map with names and tagged facts: the opening city or a Hunan home place.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Place {
+    pub id: String,
+    pub name: Text,
+    pub city: Text,
+    pub province: Text,
+    pub lon: f64,
+    pub lat: f64,
+    pub confidence: Confidence,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Group {
+    pub number: u8,
+    pub name: Text,
+    /// Route colour (Okabe–Ito).
+    pub color: String,
+    /// SVG stroke-dasharray in screen px; empty for a solid line.
+    pub dash: String,
+    /// Stop ids in the order the article lists them.
+    pub stops: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Stop {
+    /// Stable public id used in deep links (`#/yiwu`).
+    pub id: String,
+    pub group: u8,
+    pub order: u8,
+    /// Full name, e.g. 义乌市.
+    pub name: Text,
+    /// Name for map labels, e.g. 义乌.
+    pub short: Text,
+    pub city: Text,
+    pub province: Text,
+    pub lon: f64,
+    pub lat: f64,
+    pub confidence: Confidence,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Lesson {
+    pub number: u8,
+    pub title: Text,
+    pub summary: Text,
+    pub examples: Vec<Example>,
+}
+
+/// A case the article gives for a lesson, linked to the place it comes from.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Example {
+    /// A stop id, or the start's id ("hangzhou").
+    pub place: String,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Hunan {
+    pub intro: Text,
+    pub speakers: Vec<Speaker>,
+}
+
+/// One of the four course members quoted at the end of the article, at their home place in Hunan.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Speaker {
+    pub id: String,
+    pub name: Text,
+    pub post: Text,
+    pub gist: Text,
+    pub place: Place,
+}

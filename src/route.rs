@@ -1,0 +1,192 @@
+//! The URL as the view's address: parsing `#/…` hashes and `?…` flags, and writing them back.
+//!
+//! Parsing never fails: whatever the URL holds, the reader gets a view, the overview when in doubt.
+
+use crate::model::Lang;
+
+/// What the widget shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    /// One group's route, numbered from 1.
+    Route(u8),
+    /// One stop, by its public id.
+    Stop(String),
+    /// The Hunan takeaways.
+    Hunan,
+}
+
+impl View {
+    /// The hash that names this view: `#/`, `#/route/2`, `#/yiwu`, `#/hunan`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            View::Overview => "#/".to_string(),
+            View::Route(n) => format!("#/route/{n}"),
+            View::Stop(id) => format!("#/{id}"),
+            View::Hunan => "#/hunan".to_string(),
+        }
+    }
+}
+
+/// Longest hash we look at; anything longer is junk, not a view.
+const MAX_HASH: usize = 200;
+
+/// Parse a location hash (with or without the leading `#`).
+/// `is_stop` says whether an id names a stop; `groups` is the number of routes.
+pub fn parse_hash(hash: &str, is_stop: impl Fn(&str) -> bool, groups: u8) -> View {
+    if hash.len() > MAX_HASH {
+        return View::Overview;
+    }
+    let decoded = percent_decode(hash.trim_start_matches('#'));
+    let path = decoded.trim().trim_matches('/').to_ascii_lowercase();
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match parts.as_slice() {
+        ["route", n] => match n.parse::<u8>() {
+            Ok(n) if (1..=groups).contains(&n) => View::Route(n),
+            _ => View::Overview,
+        },
+        ["hunan"] => View::Hunan,
+        [id] if is_stop(id) => View::Stop((*id).to_string()),
+        _ => View::Overview,
+    }
+}
+
+/// Flags from the query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub lang: Option<Lang>,
+    /// `?embed`: drop the page chrome for use inside a frame.
+    pub embed: bool,
+    /// `?present`: presenter mode for a projector.
+    pub present: bool,
+}
+
+/// Parse a query string (with or without the leading `?`). Unknown keys and bad values are ignored.
+pub fn parse_query(query: &str) -> Flags {
+    let mut f = Flags::default();
+    if query.len() > 2 * MAX_HASH {
+        return f;
+    }
+    for pair in query.trim_start_matches('?').split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (k, v) = (
+            percent_decode(k).to_ascii_lowercase(),
+            percent_decode(v).to_ascii_lowercase(),
+        );
+        match (k.as_str(), v.as_str()) {
+            ("lang", "en") => f.lang = Some(Lang::En),
+            ("lang", "zh" | "zh-cn" | "zh-hans") => f.lang = Some(Lang::Zh),
+            ("embed", "" | "1" | "true") => f.embed = true,
+            ("present", "" | "1" | "true") => f.present = true,
+            _ => {}
+        }
+    }
+    f
+}
+
+/// Decode %XX escapes as UTF-8; malformed escapes are kept as they are, invalid UTF-8 is replaced.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(b) = hex {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stop(id: &str) -> bool {
+        matches!(id, "yiwu" | "jiangyin" | "yuhang")
+    }
+    fn p(h: &str) -> View {
+        parse_hash(h, stop, 3)
+    }
+
+    #[test]
+    fn good_hashes() {
+        assert_eq!(p("#/"), View::Overview);
+        assert_eq!(p(""), View::Overview);
+        assert_eq!(p("#/route/2"), View::Route(2));
+        assert_eq!(p("#/yiwu"), View::Stop("yiwu".into()));
+        assert_eq!(p("#/hunan"), View::Hunan);
+    }
+
+    #[test]
+    fn forgiving_spellings() {
+        assert_eq!(p("#yiwu"), View::Stop("yiwu".into()));
+        assert_eq!(p("#/YiWu/"), View::Stop("yiwu".into()));
+        assert_eq!(p("#/%79iwu"), View::Stop("yiwu".into()));
+        assert_eq!(p("#//route//3"), View::Route(3));
+    }
+
+    #[test]
+    fn junk_shows_the_overview() {
+        for h in [
+            "#/nowhere",
+            "#/route/0",
+            "#/route/4",
+            "#/route/-1",
+            "#/route/999999999999",
+            "#/route/two",
+            "#/yiwu/extra",
+            "#/<script>alert(1)</script>",
+            "#/%E4%B9%89%E4%B9%8C",
+            "#/%",
+            "#/%zz",
+            "#/%F0%28",
+            "#/\u{0}",
+        ] {
+            assert_eq!(p(h), View::Overview, "{h}");
+        }
+        assert_eq!(p(&format!("#/{}", "a".repeat(10_000))), View::Overview);
+    }
+
+    #[test]
+    fn views_round_trip_through_their_hash() {
+        for v in [
+            View::Overview,
+            View::Route(1),
+            View::Route(3),
+            View::Stop("jiangyin".into()),
+            View::Hunan,
+        ] {
+            assert_eq!(p(&v.to_hash()), v);
+        }
+    }
+
+    #[test]
+    fn query_flags() {
+        assert_eq!(parse_query("?lang=en").lang, Some(Lang::En));
+        assert_eq!(parse_query("lang=zh").lang, Some(Lang::Zh));
+        assert_eq!(parse_query("?lang=fr").lang, None);
+        let f = parse_query("?embed&present=1&lang=EN");
+        assert!(f.embed && f.present);
+        assert_eq!(f.lang, Some(Lang::En));
+        assert_eq!(parse_query("?embed=no"), Flags::default());
+        assert_eq!(parse_query("?=&&&=%%"), Flags::default());
+    }
+
+    #[test]
+    fn percent_decoding_is_safe_on_junk() {
+        assert_eq!(percent_decode("%41%42c"), "ABc");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+    }
+}

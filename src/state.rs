@@ -1,0 +1,113 @@
+//! The view state and the one function that changes it; the URL hash mirrors `view`.
+
+use crate::model::{Lang, Tour};
+use crate::route::View;
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AppState {
+    pub view: View,
+    pub lang: Lang,
+    /// Presenter mode for a projector.
+    pub present: bool,
+    /// Inside a frame: no page chrome.
+    pub embed: bool,
+    /// Presenter's black screen (B).
+    pub blackout: bool,
+    /// The presenter's automatic tour is running.
+    pub touring: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Show(View),
+    Next,
+    Prev,
+    First,
+    Last,
+    Escape,
+    SetLang(Lang),
+    TogglePresent,
+    ToggleBlackout,
+    ToggleTour,
+    /// The automatic tour's timer fired.
+    TourTick,
+}
+
+impl AppState {
+    /// The state after `action`. Unknown targets (a stop id that does not exist) leave the view as it was.
+    pub fn apply(&self, tour: &Tour, action: Action) -> AppState {
+        let mut s = self.clone();
+        // Any reader action stops the automatic tour; only its own tick keeps it going.
+        if !matches!(action, Action::ToggleTour | Action::TourTick) {
+            s.touring = false;
+        }
+        match action {
+            Action::Show(v) => {
+                if valid(tour, &v) {
+                    s.view = v;
+                }
+                s.blackout = false;
+            }
+            Action::Next => s.view = tour.next(&s.view).unwrap_or(s.view),
+            Action::Prev => s.view = tour.prev(&s.view).unwrap_or(s.view),
+            Action::First => s.view = tour.first().unwrap_or(s.view),
+            Action::Last => s.view = tour.last().unwrap_or(s.view),
+            Action::Escape => {
+                if s.blackout {
+                    s.blackout = false;
+                } else if s.present {
+                    s.present = false;
+                } else {
+                    s.view = View::Overview;
+                }
+            }
+            Action::SetLang(l) => s.lang = l,
+            Action::TogglePresent => {
+                s.present = !s.present;
+                s.blackout = false;
+            }
+            Action::ToggleBlackout => s.blackout = s.present && !s.blackout,
+            Action::ToggleTour => s.touring = s.present && !self.touring,
+            Action::TourTick => {
+                if s.touring {
+                    match tour.next(&s.view) {
+                        Some(v) => s.view = v,
+                        None => s.touring = false,
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+fn valid(tour: &Tour, v: &View) -> bool {
+    match v {
+        View::Stop(id) => tour.stop(id).is_some(),
+        View::Route(n) => tour.group(*n).is_some(),
+        View::Overview | View::Hunan => true,
+    }
+}
+
+/// The action a key press means, by `KeyboardEvent.key`. Presenter mode adds the keys that
+/// clickers send and the presenter's own; outside it, letters other than P are left to the page.
+pub fn key_action(key: &str, present: bool) -> Option<Action> {
+    let a = match key {
+        "ArrowRight" => Action::Next,
+        "ArrowLeft" => Action::Prev,
+        "Escape" | "Esc" => Action::Escape,
+        "p" | "P" => Action::TogglePresent,
+        _ if !present => return None,
+        "PageDown" | "ArrowDown" => Action::Next,
+        "PageUp" | "ArrowUp" => Action::Prev,
+        "Home" => Action::First,
+        "End" => Action::Last,
+        "1" => Action::Show(View::Route(1)),
+        "2" => Action::Show(View::Route(2)),
+        "3" => Action::Show(View::Route(3)),
+        "b" | "B" | "." => Action::ToggleBlackout,
+        " " | "Spacebar" => Action::ToggleTour,
+        _ => return None,
+    };
+    Some(a)
+}

@@ -1,0 +1,194 @@
+//! Every interface string in both languages; content text comes from `assets/tour.json`.
+
+use crate::model::Lang;
+
+pub struct Strings {
+    pub lang_switch: &'static str,
+    pub lang_switch_label: &'static str,
+    pub all_routes: &'static str,
+    pub routes_label: &'static str,
+    pub map_label: &'static str,
+    pub card_label: &'static str,
+    pub reported: &'static str,
+    pub background: &'static str,
+    pub background_note: &'static str,
+    pub no_reported: &'static str,
+    pub no_facts: &'static str,
+    pub prev: &'static str,
+    pub next: &'static str,
+    pub to_overview: &'static str,
+    pub start_label: &'static str,
+    pub start_note: &'static str,
+    pub fit: &'static str,
+    pub wheel_hint: &'static str,
+    pub days: &'static str,
+    pub groups: &'static str,
+    pub places: &'static str,
+    pub sessions: &'static str,
+    pub themes: &'static str,
+    pub why: &'static str,
+    pub lessons: &'static str,
+    pub top100: &'static str,
+    pub hunan_title: &'static str,
+    pub hunan_link: &'static str,
+    pub route_total: &'static str,
+    pub legs: &'static str,
+    pub from_start: &'static str,
+    pub km: &'static str,
+    pub stops_list: &'static str,
+    pub present_enter: &'static str,
+    pub present_exit: &'static str,
+    pub fullscreen: &'static str,
+    pub scan: &'static str,
+    pub tour_next_in: &'static str,
+    pub whole_tour: &'static str,
+    pub expand: &'static str,
+    pub collapse: &'static str,
+    pub error_title: &'static str,
+    pub low_confidence: &'static str,
+    pub credit_map: &'static str,
+}
+
+const ZH: Strings = Strings {
+    lang_switch: "EN",
+    lang_switch_label: "Switch to English",
+    all_routes: "全部",
+    routes_label: "线路",
+    map_label: "三条线路与十八个县（市、区）的地图",
+    card_label: "案例卡片",
+    reported: "据报道",
+    background: "背景",
+    background_note: "以下为公开资料中的背景信息，并非报道内容。",
+    no_reported: "报道只列出了这一站的名字，没有介绍具体案例。",
+    no_facts: "除所在位置外，这里暂无可核实的资料。",
+    prev: "上一站",
+    next: "下一站",
+    to_overview: "返回总览",
+    start_label: "杭州 · 开班",
+    start_note: "三组共同的起点",
+    fit: "全图",
+    wheel_hint: "点击地图后可用滚轮缩放（或按住 Ctrl/⌘）",
+    days: "天",
+    groups: "组",
+    places: "个县（市、区）",
+    sessions: "场现场教学",
+    themes: "每条线路都涵盖",
+    why: "为何去江浙",
+    lessons: "三点共同体会",
+    top100: "2024年全国百强县中，江浙两省有",
+    hunan_title: "取经归来：四位学员的打算",
+    hunan_link: "湖南学员的收获 →",
+    route_total: "直线距离合计",
+    legs: "各段直线距离",
+    from_start: "杭州",
+    km: "公里",
+    stops_list: "各组站点（按报道顺序）",
+    present_enter: "演示模式",
+    present_exit: "退出演示",
+    fullscreen: "全屏",
+    scan: "扫码在手机上继续看",
+    tour_next_in: "秒后下一站",
+    whole_tour: "全程",
+    expand: "展开卡片",
+    collapse: "收起卡片",
+    error_title: "内容暂时无法显示",
+    low_confidence: "位置为估计值",
+    credit_map: "底图：Natural Earth",
+};
+
+const EN: Strings = Strings {
+    lang_switch: "中文",
+    lang_switch_label: "切换到中文",
+    all_routes: "All",
+    routes_label: "Routes",
+    map_label: "Map of the three routes and the 18 county-level stops",
+    card_label: "Case card",
+    reported: "Reported",
+    background: "Background",
+    background_note: "Background from public sources, not from the article.",
+    no_reported: "The article names this stop but describes no case here.",
+    no_facts: "Beyond its location, there is nothing verified to add.",
+    prev: "Previous",
+    next: "Next",
+    to_overview: "Back to overview",
+    start_label: "Hangzhou · opening",
+    start_note: "Common start of all three groups",
+    fit: "Fit",
+    wheel_hint: "Click the map, then scroll to zoom (or hold Ctrl/⌘)",
+    days: "days",
+    groups: "groups",
+    places: "county-level places",
+    sessions: "on-site sessions",
+    themes: "Every route covered",
+    why: "Why Zhejiang and Jiangsu",
+    lessons: "Three shared lessons",
+    top100: "Of China's 2024 Top-100 counties, Zhejiang and Jiangsu have",
+    hunan_title: "Back home: what four participants plan",
+    hunan_link: "What Hunan takes home →",
+    route_total: "Straight-line total",
+    legs: "Straight-line legs",
+    from_start: "Hangzhou",
+    km: "km",
+    stops_list: "Stops by group (in the article's order)",
+    present_enter: "Present",
+    present_exit: "Exit presentation",
+    fullscreen: "Fullscreen",
+    scan: "Scan to follow on your phone",
+    tour_next_in: "s to next stop",
+    whole_tour: "Tour",
+    expand: "Expand card",
+    collapse: "Collapse card",
+    error_title: "The content cannot be shown right now",
+    low_confidence: "approximate location",
+    credit_map: "Base map: Natural Earth",
+};
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// "第2站" / "Stop 2 of 7".
+pub fn stop_ordinal(lang: Lang, order: u8, of: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第{order}站（共{of}站）"),
+        Lang::En => format!("Stop {order} of {of}"),
+    }
+}
+
+/// Distances as the reader's language writes them: "105 公里" / "105 km".
+pub fn km(lang: Lang, km: f64) -> String {
+    format!("{:.0} {}", km, strings(lang).km)
+}
+
+/// What the live region says when the view changes: "义乌市，第一组第2站（共7站）".
+pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang) -> String {
+    use crate::route::View;
+    let s = strings(lang);
+    match view {
+        View::Overview => s.to_overview.to_string() + "",
+        View::Route(n) => tour
+            .group(*n)
+            .map(|g| g.name.get(lang).to_string())
+            .unwrap_or_default(),
+        View::Stop(id) => match tour.stop(id) {
+            Some(st) => {
+                let g = tour
+                    .group(st.group)
+                    .map(|g| g.name.get(lang))
+                    .unwrap_or_default();
+                let of = tour.group(st.group).map_or(0, |g| g.stops.len());
+                let sep = if lang == Lang::Zh { "，" } else { ", " };
+                format!(
+                    "{}{sep}{g} {}",
+                    st.name.get(lang),
+                    stop_ordinal(lang, st.order, of)
+                )
+            }
+            None => String::new(),
+        },
+        View::Hunan => s.hunan_title.to_string(),
+    }
+}

@@ -1,0 +1,219 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The bundled content keeps its promises: the public stop ids, the group sizes, bilingual text,
+//! tagged facts, coordinates on the map, and exact error messages for broken content.
+
+use county_tour::basemap::{self, Basemap};
+use county_tour::data::{load, LoadError, TOUR_JSON};
+use county_tour::geo::{Point, Projection};
+use county_tour::model::{Tag, Tour};
+use serde_json::Value;
+
+/// Editors link to these; they must never change.
+const PUBLIC_IDS: [&str; 18] = [
+    "yuhang",
+    "yiwu",
+    "keqiao",
+    "xinwu",
+    "binhu",
+    "liangxi",
+    "jiangyin",
+    "haining",
+    "tongxiang",
+    "jiashan",
+    "kunshan",
+    "changshu",
+    "yuyao",
+    "qianwan",
+    "cixi",
+    "pinghu",
+    "taixing",
+    "rugao",
+];
+
+fn tour() -> Tour {
+    load(TOUR_JSON).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_bundled_tour_is_valid() {
+    tour();
+}
+
+#[test]
+fn stop_ids_are_the_public_contract_in_reading_order() {
+    let t = tour();
+    let seq: Vec<&str> = t.sequence().map(|s| s.id.as_str()).collect();
+    assert_eq!(seq, PUBLIC_IDS);
+}
+
+#[test]
+fn groups_have_7_5_and_6_stops() {
+    let t = tour();
+    let sizes: Vec<usize> = t.groups.iter().map(|g| g.stops.len()).collect();
+    assert_eq!(sizes, [7, 5, 6]);
+    assert_eq!(
+        (t.event.place_count, t.event.sessions, t.event.days),
+        (18, 49, 6)
+    );
+    assert_eq!(t.start.name.zh, "杭州市");
+}
+
+#[test]
+fn every_text_is_in_both_languages_and_every_fact_is_tagged() {
+    let t = tour();
+    for s in &t.stops {
+        for (field, text) in [
+            ("name", &s.name),
+            ("short", &s.short),
+            ("city", &s.city),
+            ("province", &s.province),
+        ] {
+            assert!(
+                !text.zh.trim().is_empty() && !text.en.trim().is_empty(),
+                "{} {field}",
+                s.id
+            );
+        }
+        for f in &s.facts {
+            assert!(f.tag.is_some(), "{}: untagged fact", s.id);
+            assert!(
+                !f.zh.trim().is_empty() && !f.en.trim().is_empty(),
+                "{}: {f:?}",
+                s.id
+            );
+        }
+    }
+    assert!(t
+        .event
+        .facts
+        .iter()
+        .chain(&t.event.why)
+        .chain(&t.start.facts)
+        .all(|f| f.tag.is_some()));
+}
+
+#[test]
+fn reported_and_background_facts_are_where_the_sheet_puts_them() {
+    let t = tour();
+    let count = |id: &str, tag: Tag| {
+        t.stop(id)
+            .unwrap()
+            .facts
+            .iter()
+            .filter(|f| f.tag == Some(tag))
+            .count()
+    };
+    // Yiwu and Jiangyin are the article's worked examples.
+    assert!(count("yiwu", Tag::A) >= 4);
+    assert!(count("jiangyin", Tag::A) >= 3);
+    // Kunshan has only background on the sheet; Taixing has nothing usable at all.
+    assert_eq!(count("kunshan", Tag::A), 0);
+    assert!(count("kunshan", Tag::B) >= 1);
+    assert!(t.stop("taixing").unwrap().facts.is_empty());
+}
+
+#[test]
+fn every_place_lies_inside_its_base_map() {
+    let t = tour();
+    let delta: Basemap = basemap::parse(basemap::DELTA_JSON).unwrap();
+    let hunan: Basemap = basemap::parse(basemap::HUNAN_JSON).unwrap();
+    assert_eq!(
+        delta.projection,
+        Projection::DELTA,
+        "the app and the generator must project alike"
+    );
+    assert_eq!(hunan.projection, Projection::HUNAN);
+    let inside = |b: &Basemap, p: Point| p.x > 0.0 && p.y > 0.0 && p.x < b.width && p.y < b.height;
+    for s in &t.stops {
+        assert!(inside(&delta, t.stop_point(s)), "{}", s.id);
+    }
+    assert!(inside(&delta, t.start_point()));
+    for sp in &t.hunan.speakers {
+        assert!(
+            inside(
+                &hunan,
+                Projection::HUNAN.project(sp.place.lon, sp.place.lat)
+            ),
+            "{}",
+            sp.id
+        );
+    }
+    for layer in [
+        &delta.layers.land,
+        &delta.layers.focus,
+        &delta.layers.lakes,
+        &delta.layers.coast,
+    ] {
+        assert!(
+            layer.starts_with('M') || layer.starts_with('m'),
+            "every main layer has path data"
+        );
+    }
+    assert_eq!(delta.credit, "Base map: Natural Earth");
+}
+
+fn apply_edit(doc: &mut Value, edit: &Value) {
+    let op = edit[0].as_str().unwrap();
+    let ptr = edit[1].as_str().unwrap();
+    match op {
+        "set" => *doc.pointer_mut(ptr).unwrap_or_else(|| panic!("no {ptr}")) = edit[2].clone(),
+        "remove" => {
+            let (parent, key) = ptr.rsplit_once('/').unwrap();
+            doc.pointer_mut(parent)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .remove(key)
+                .expect(ptr);
+        }
+        _ => panic!("unknown op {op}"),
+    }
+}
+
+#[test]
+fn each_broken_fixture_gives_its_exact_message() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 8, "fixtures missing");
+    for f in files {
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let mut doc: Value = serde_json::from_str(TOUR_JSON).unwrap();
+        for edit in fixture["edit"].as_array().unwrap() {
+            apply_edit(&mut doc, edit);
+        }
+        let err = load(&doc.to_string()).expect_err(&format!("{} should fail", f.display()));
+        match (&err, fixture.get("expect"), fixture.get("expect_parse")) {
+            (LoadError::Invalid(issues), Some(want), _) => {
+                let lines: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
+                assert!(
+                    lines.iter().any(|l| l == want.as_str().unwrap()),
+                    "{}: got {lines:#?}",
+                    f.display()
+                );
+                assert!(err
+                    .to_string()
+                    .contains(&format!("\n- {}", want.as_str().unwrap())));
+            }
+            (LoadError::Parse(msg), _, Some(want)) => {
+                assert!(
+                    msg.contains(want.as_str().unwrap()),
+                    "{}: got {msg}",
+                    f.display()
+                );
+            }
+            _ => panic!("{}: unexpected {err}", f.display()),
+        }
+    }
+}
+
+#[test]
+fn malformed_json_is_a_read_error_not_a_panic() {
+    for junk in ["", "{", "[]", "null", "{\"stops\": 5}"] {
+        let e = load(junk).expect_err(junk);
+        assert!(e.to_string().starts_with("tour.json"), "{e}");
+    }
+}

@@ -1,0 +1,152 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Walking the tour: next/previous across groups, keys, the URL hash, and route distances.
+
+use county_tour::data::{load, TOUR_JSON};
+use county_tour::geo::great_circle_km;
+use county_tour::route::{parse_hash, View};
+use county_tour::state::{key_action, Action, AppState};
+
+fn tour() -> county_tour::model::Tour {
+    load(TOUR_JSON).unwrap()
+}
+
+fn stop(id: &str) -> View {
+    View::Stop(id.into())
+}
+
+#[test]
+fn next_walks_the_group_and_carries_on_into_the_next() {
+    let t = tour();
+    assert_eq!(t.next(&stop("yuhang")), Some(stop("yiwu")));
+    assert_eq!(t.next(&stop("jiangyin")), Some(stop("haining")));
+    assert_eq!(t.next(&stop("changshu")), Some(stop("yuyao")));
+    assert_eq!(t.next(&stop("rugao")), None);
+    assert_eq!(t.next(&View::Overview), Some(stop("yuhang")));
+    assert_eq!(t.next(&View::Route(3)), Some(stop("yuyao")));
+}
+
+#[test]
+fn prev_walks_back_and_leaves_to_the_overview() {
+    let t = tour();
+    assert_eq!(t.prev(&stop("haining")), Some(stop("jiangyin")));
+    assert_eq!(t.prev(&stop("yuhang")), Some(View::Overview));
+    assert_eq!(t.prev(&View::Overview), None);
+}
+
+#[test]
+fn keys_drive_the_state() {
+    let t = tour();
+    let mut s = AppState {
+        view: stop("yuhang"),
+        ..Default::default()
+    };
+    s = s.apply(&t, key_action("ArrowRight", false).unwrap());
+    assert_eq!(s.view, stop("yiwu"));
+    s = s.apply(&t, key_action("ArrowLeft", false).unwrap());
+    assert_eq!(s.view, stop("yuhang"));
+    s = s.apply(&t, key_action("Escape", false).unwrap());
+    assert_eq!(s.view, View::Overview);
+    // Clicker keys only act in presenter mode, so they never steal the article's own PageDown.
+    assert_eq!(key_action("PageDown", false), None);
+    s.present = true;
+    s = s.apply(&t, key_action("PageDown", true).unwrap());
+    assert_eq!(s.view, stop("yuhang"));
+    s = s.apply(&t, key_action("End", true).unwrap());
+    assert_eq!(s.view, stop("rugao"));
+    s = s.apply(&t, key_action("2", true).unwrap());
+    assert_eq!(s.view, View::Route(2));
+    // In presenter mode Esc first leaves the presentation, keeping the view.
+    s = s.apply(&t, Action::Escape);
+    assert!(!s.present);
+    assert_eq!(s.view, View::Route(2));
+}
+
+#[test]
+fn blackout_and_tour_belong_to_presenter_mode() {
+    let t = tour();
+    let s = AppState::default().apply(&t, Action::ToggleBlackout);
+    assert!(!s.blackout);
+    let p = AppState {
+        present: true,
+        ..Default::default()
+    };
+    let b = p.apply(&t, Action::ToggleBlackout);
+    assert!(b.blackout);
+    assert!(!b.apply(&t, Action::Escape).blackout);
+    let touring = p.apply(&t, Action::ToggleTour);
+    assert!(touring.touring);
+    let ticked = touring.apply(&t, Action::TourTick);
+    assert_eq!(ticked.view, stop("yuhang"));
+    assert!(ticked.touring);
+    let stopped = ticked.apply(&t, Action::Next);
+    assert!(!stopped.touring, "any key stops the automatic tour");
+}
+
+#[test]
+fn unknown_targets_leave_the_view_alone() {
+    let t = tour();
+    let s = AppState {
+        view: stop("yiwu"),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.apply(&t, Action::Show(stop("atlantis"))).view,
+        stop("yiwu")
+    );
+    assert_eq!(s.apply(&t, Action::Show(View::Route(9))).view, stop("yiwu"));
+}
+
+#[test]
+fn every_public_id_is_a_deep_link() {
+    let t = tour();
+    for s in &t.stops {
+        let v = parse_hash(&format!("#/{}", s.id), |id| t.stop(id).is_some(), 3);
+        assert_eq!(v, stop(&s.id));
+    }
+    assert_eq!(
+        parse_hash("#/route/2", |id| t.stop(id).is_some(), 3),
+        View::Route(2)
+    );
+    assert_eq!(
+        parse_hash("#/hangzhou", |id| t.stop(id).is_some(), 3),
+        View::Overview
+    );
+}
+
+/// Spherical law of cosines: an independent formula to check the app's haversine against.
+fn cosine_law_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
+    let (p1, p2, dl) = (
+        lat1.to_radians(),
+        lat2.to_radians(),
+        (lon2 - lon1).to_radians(),
+    );
+    (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos())
+        .clamp(-1.0, 1.0)
+        .acos()
+        * 6371.0088
+}
+
+#[test]
+fn leg_distances_match_an_independent_formula() {
+    let t = tour();
+    for g in &t.groups {
+        let legs = t.legs(g.number);
+        assert_eq!(legs.len(), g.stops.len());
+        let mut from = (t.start.lon, t.start.lat);
+        for leg in &legs {
+            let s = t.stop(&leg.to).unwrap();
+            let want = cosine_law_km(from.0, from.1, s.lon, s.lat);
+            assert!(
+                (leg.km - want).abs() < 0.5,
+                "{}: {} vs {}",
+                leg.to,
+                leg.km,
+                want
+            );
+            assert!((leg.km - great_circle_km(from.0, from.1, s.lon, s.lat)).abs() < 1e-9);
+            from = (s.lon, s.lat);
+        }
+    }
+    // Hangzhou to Yuhang (the first leg of group 1) is short: the district borders the city centre.
+    assert!(t.legs(1)[0].km < 25.0);
+}
