@@ -1,0 +1,276 @@
+//! The widget's root: loads the bundled content, owns the one reducer, mirrors the view in the URL
+//! and lays out tabs, map and card for the page, a frame or a projector.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::basemap::{self, Basemap};
+use crate::components::card::CaseCard;
+use crate::components::fallback::Fallback;
+use crate::components::hunan::HunanView;
+use crate::components::map::TourMap;
+use crate::components::overview::Overview;
+use crate::components::present::PresenterBar;
+use crate::components::route_panel::RoutePanel;
+use crate::components::tabs::RouteTabs;
+use crate::data::{self, LoadError};
+use crate::model::{Lang, Tour};
+use crate::route::{parse_hash, parse_query, View};
+use crate::state::{key_action, Action, AppState};
+use crate::strings::strings;
+use crate::web;
+
+/// The state plus the content it is about, so `reduce` can walk the tour.
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    pub tour: Rc<Tour>,
+    pub state: AppState,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.state.apply(&self.tour, action);
+        if next == self.state {
+            self
+        } else {
+            Rc::new(Store {
+                tour: self.tour.clone(),
+                state: next,
+            })
+        }
+    }
+}
+
+pub type StoreHandle = UseReducerHandle<Store>;
+
+/// Everything bundled, parsed once.
+#[derive(Clone, PartialEq)]
+pub struct Content {
+    pub tour: Rc<Tour>,
+    pub delta: Rc<Basemap>,
+    pub hunan: Rc<Basemap>,
+}
+
+pub fn load_content() -> Result<Content, String> {
+    let tour = data::load(data::TOUR_JSON).map_err(|e: LoadError| e.to_string())?;
+    let delta = basemap::parse(basemap::DELTA_JSON).map_err(|e| format!("basemap.json: {e}"))?;
+    let hunan =
+        basemap::parse(basemap::HUNAN_JSON).map_err(|e| format!("hunan-basemap.json: {e}"))?;
+    Ok(Content {
+        tour: Rc::new(tour),
+        delta: Rc::new(delta),
+        hunan: Rc::new(hunan),
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub content: Content,
+    /// True when the widget owns the whole page (our own index.html), so it may set `<html lang>`.
+    #[prop_or(true)]
+    pub owns_page: bool,
+}
+
+/// Mount the widget into `#county-tour` (or the body), showing a readable message instead of a blank frame
+/// if the content cannot be loaded.
+pub fn start() {
+    web::install_panic_hook();
+    let doc = gloo::utils::document();
+    let root = doc.get_element_by_id("county-tour").unwrap_or_else(|| {
+        let el = doc.create_element("div").expect("create div");
+        el.set_id("county-tour");
+        let _ = gloo::utils::body().append_child(&el);
+        el
+    });
+    let owns_page = root.has_attribute("data-page");
+    match load_content() {
+        Ok(content) => {
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { content, owns_page })
+                .render();
+        }
+        Err(msg) => {
+            gloo::console::error!(format!("county-tour: {msg}"));
+            yew::Renderer::<Fallback>::with_root_and_props(
+                root,
+                crate::components::fallback::FallbackProps { message: msg },
+            )
+            .render();
+        }
+    }
+}
+
+fn initial_state(tour: &Tour) -> AppState {
+    let loc = gloo::utils::window().location();
+    let flags = parse_query(&loc.search().unwrap_or_default());
+    let view = parse_hash(
+        &loc.hash().unwrap_or_default(),
+        |id| tour.stop(id).is_some(),
+        tour.groups.len() as u8,
+    );
+    AppState {
+        view,
+        lang: flags.lang.unwrap_or_default(),
+        present: flags.present,
+        embed: flags.embed,
+        ..Default::default()
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let content = props.content.clone();
+    let tour = content.tour.clone();
+    let store = use_reducer({
+        let tour = tour.clone();
+        move || Store {
+            state: initial_state(&tour),
+            tour,
+        }
+    });
+    let state = store.state.clone();
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |a: Action| store.dispatch(a))
+    };
+    let show = dispatch.reform(Action::Show);
+
+    // The hash mirrors the view; replaceState keeps Back for leaving the page.
+    use_effect_with(state.view.clone(), |view| {
+        web::replace_hash(&view.to_hash())
+    });
+
+    // A hash typed by the reader or followed from a link.
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                    let tour = &store.tour;
+                    let v =
+                        parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
+                    store.dispatch(Action::Show(v));
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Keys: arrows everywhere, clicker and presenter keys in presenter mode.
+    {
+        let dispatch = dispatch.clone();
+        let present = state.present;
+        use_effect_with(present, move |present| {
+            let present = *present;
+            let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                opts,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || web::typing_in_field(e) {
+                        return;
+                    }
+                    let key = e.key();
+                    if present && (key == "f" || key == "F") {
+                        web::toggle_fullscreen();
+                        e.prevent_default();
+                        return;
+                    }
+                    if let Some(a) = key_action(&key, present) {
+                        e.prevent_default();
+                        dispatch.emit(a);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // The page's language follows the widget's, when the page is ours.
+    {
+        let owns = props.owns_page;
+        use_effect_with(state.lang, move |lang| {
+            if owns {
+                web::set_document_lang(*lang);
+            }
+        });
+    }
+
+    let s = strings(state.lang);
+    let lang = state.lang;
+    let mut root_class = classes!("ct-root", format!("lang-{}", lang.code()));
+    if state.present {
+        root_class.push("present");
+    }
+    if state.embed {
+        root_class.push("embed");
+    }
+    if matches!(state.view, View::Stop(_)) {
+        root_class.push("has-stop");
+    }
+
+    let panel = match &state.view {
+        View::Stop(id) => match tour.stop(id) {
+            Some(stop) => html! {
+                <CaseCard tour={tour.clone()} stop={stop.clone()} {lang} present={state.present}
+                    onnavigate={dispatch.clone()} />
+            },
+            None => html! {},
+        },
+        View::Route(n) => {
+            html! { <RoutePanel tour={tour.clone()} group={*n} {lang} onselect={show.clone()} /> }
+        }
+        View::Overview => html! { <Overview tour={tour.clone()} {lang} onselect={show.clone()} /> },
+        View::Hunan => html! {},
+    };
+
+    let main = if state.view == View::Hunan {
+        html! { <HunanView tour={tour.clone()} basemap={content.hunan.clone()} {lang} onselect={show.clone()} /> }
+    } else {
+        html! {
+            <div class="ct-stage">
+                <TourMap tour={tour.clone()} basemap={content.delta.clone()} view={state.view.clone()} {lang}
+                    present={state.present} onselect={show.clone()} />
+                <div class="ct-panel">{ panel }</div>
+            </div>
+        }
+    };
+
+    let toggle_lang = {
+        let dispatch = dispatch.clone();
+        let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        Callback::from(move |_| dispatch.emit(Action::SetLang(next)))
+    };
+    let toggle_present = dispatch.reform(|_| Action::TogglePresent);
+
+    html! {
+        <div class={root_class} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <header class="ct-head">
+                <h1 class="ct-title">{ tour.event.headline.get(lang) }</h1>
+                <div class="ct-tools">
+                    <button type="button" class="ct-btn ct-present-btn" onclick={toggle_present}>
+                        { if state.present { s.present_exit } else { s.present_enter } }
+                    </button>
+                    <button type="button" class="ct-btn ct-lang" onclick={toggle_lang} aria-label={s.lang_switch_label}
+                        lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{ s.lang_switch }</button>
+                </div>
+            </header>
+            <RouteTabs tour={tour.clone()} view={state.view.clone()} {lang} onselect={show.clone()} />
+            { main }
+            if state.present {
+                <PresenterBar tour={tour.clone()} state={state.clone()} ondispatch={dispatch.clone()} />
+            }
+            <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(&tour, &state.view, lang) }</div>
+            <footer class="ct-foot">
+                <span>{ tour.event.source.get(lang) }</span>
+                <span>{ s.credit_map }</span>
+            </footer>
+        </div>
+    }
+}

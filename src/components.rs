@@ -1,0 +1,10 @@
+//! The Yew views. Each is thin: it reads props and sends actions; the logic lives in the plain modules.
+
+pub mod card;
+pub mod fallback;
+pub mod hunan;
+pub mod map;
+pub mod overview;
+pub mod present;
+pub mod route_panel;
+pub mod tabs;

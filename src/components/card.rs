@@ -1,0 +1,143 @@
+//! The case card of one stop: where it is, its place on the route, what the article reported and
+//! what is background, the source, and previous/next. On a phone it is a bottom sheet that swipes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Confidence, Fact, Lang, Stop, Tag, Tour};
+use crate::state::Action;
+use crate::strings::{stop_ordinal, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct CaseCardProps {
+    pub tour: Rc<Tour>,
+    pub stop: Stop,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub present: bool,
+    pub onnavigate: Callback<Action>,
+}
+
+/// A horizontal swipe longer than this (px), and more sideways than up or down, turns the card.
+const SWIPE_PX: f64 = 50.0;
+
+fn fact_list(facts: &[&Fact], lang: Lang) -> Html {
+    html! {
+        <ul class="ct-facts">
+            { for facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }
+        </ul>
+    }
+}
+
+#[function_component(CaseCard)]
+pub fn case_card(p: &CaseCardProps) -> Html {
+    let s = strings(p.lang);
+    let lang = p.lang;
+    let stop = &p.stop;
+    let expanded = use_state(|| false);
+    let touch_start = use_mut_ref(|| None::<(f64, f64)>);
+
+    let group = p.tour.group(stop.group);
+    let of = group.map_or(0, |g| g.stops.len());
+    let group_name = group
+        .map(|g| g.name.get(lang).to_string())
+        .unwrap_or_default();
+    let color = group.map(|g| g.color.clone()).unwrap_or_default();
+    let reported: Vec<&Fact> = stop
+        .facts
+        .iter()
+        .filter(|f| f.tag == Some(Tag::A))
+        .collect();
+    let background: Vec<&Fact> = stop
+        .facts
+        .iter()
+        .filter(|f| f.tag == Some(Tag::B))
+        .collect();
+    let sep = if lang == Lang::Zh { " · " } else { ", " };
+    let is_first = p.tour.prev(&crate::route::View::Stop(stop.id.clone()))
+        == Some(crate::route::View::Overview);
+    let is_last = p
+        .tour
+        .next(&crate::route::View::Stop(stop.id.clone()))
+        .is_none();
+
+    let ontouchstart = {
+        let touch_start = touch_start.clone();
+        Callback::from(move |e: TouchEvent| {
+            *touch_start.borrow_mut() = e
+                .touches()
+                .get(0)
+                .map(|t| (t.client_x() as f64, t.client_y() as f64));
+        })
+    };
+    let ontouchend = {
+        let touch_start = touch_start.clone();
+        let nav = p.onnavigate.clone();
+        Callback::from(move |e: TouchEvent| {
+            let Some((x0, y0)) = touch_start.borrow_mut().take() else {
+                return;
+            };
+            let Some(t) = e.changed_touches().get(0) else {
+                return;
+            };
+            let (dx, dy) = (t.client_x() as f64 - x0, t.client_y() as f64 - y0);
+            if dx.abs() > SWIPE_PX && dx.abs() > 1.5 * dy.abs() {
+                nav.emit(if dx < 0.0 { Action::Next } else { Action::Prev });
+            }
+        })
+    };
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_| expanded.set(!*expanded))
+    };
+    let nav = |a: Action| {
+        let cb = p.onnavigate.clone();
+        Callback::from(move |_| cb.emit(a.clone()))
+    };
+
+    html! {
+        <section class={classes!("ct-card", expanded.then_some("expanded"))} aria-labelledby="ct-card-h"
+            style={format!("--route:{color}")} {ontouchstart} {ontouchend}>
+            <button type="button" class="ct-sheet-handle" onclick={toggle}
+                aria-expanded={expanded.to_string()} aria-label={if *expanded { s.collapse } else { s.expand }}>
+                <span aria-hidden="true"></span>
+            </button>
+            <p class="ct-card-kicker">
+                <span class="ct-badge" aria-hidden="true">{ stop.group }</span>
+                { format!("{group_name}{sep}{}", stop_ordinal(lang, stop.order, of)) }
+            </p>
+            <h2 id="ct-card-h" class="ct-card-title">{ stop.name.get(lang) }</h2>
+            <p class="ct-card-place">
+                { format!("{}{sep}{}", stop.city.get(lang), stop.province.get(lang)) }
+                if stop.confidence == Confidence::Low {
+                    <span class="ct-approx">{ format!("{sep}{}", s.low_confidence) }</span>
+                }
+            </p>
+            <div class="ct-card-body">
+                <h3 class="ct-sec ct-sec-a"><span class="ct-tag ct-tag-a">{ "A" }</span>{ s.reported }</h3>
+                if reported.is_empty() {
+                    <p class="ct-empty">{ s.no_reported }</p>
+                } else {
+                    { fact_list(&reported, lang) }
+                }
+                if !background.is_empty() {
+                    <div class="ct-bg">
+                        <h3 class="ct-sec ct-sec-b"><span class="ct-tag ct-tag-b">{ "B" }</span>{ s.background }</h3>
+                        <p class="ct-bg-note">{ s.background_note }</p>
+                        { fact_list(&background, lang) }
+                    </div>
+                } else if reported.is_empty() {
+                    <p class="ct-empty">{ s.no_facts }</p>
+                }
+            </div>
+            <p class="ct-source">{ p.tour.event.source.get(lang) }</p>
+            <div class="ct-card-nav">
+                <button type="button" class="ct-btn ct-prev" onclick={nav(Action::Prev)}>
+                    { if is_first { s.to_overview } else { s.prev } }
+                </button>
+                <button type="button" class="ct-btn ct-next" onclick={nav(Action::Next)} disabled={is_last}>{ s.next }</button>
+            </div>
+        </section>
+    }
+}

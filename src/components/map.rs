@@ -1,0 +1,455 @@
+//! The route map: base map, three routes, the start and 18 stop markers with labels, and a camera
+//! that flies between views.
+//!
+//! # Implementation note:
+//! The camera animates by writing the SVG `viewBox` and one CSS variable (`--inv`, the inverse
+//! scale that keeps markers and labels at constant px size) straight to the DOM on each frame.
+//! Yew never renders those two, so a re-render mid-flight cannot fight the animation, and no path
+//! is rebuilt per frame. Labels are placed once per target view, not per frame.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+use crate::basemap::Basemap;
+use crate::camera::{ease_in_out, flight_ms, Bounds, Camera, Viewport};
+use crate::geo::Point;
+use crate::layout::{
+    camera_for, layout, marker_label, marker_points, MarkerStyle, PROJECTOR, READER,
+};
+use crate::model::{Lang, Tour};
+use crate::route::View;
+use crate::strings::{announce, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct TourMapProps {
+    pub tour: Rc<Tour>,
+    pub basemap: Rc<Basemap>,
+    pub view: View,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub present: bool,
+    pub onselect: Callback<View>,
+}
+
+/// The camera shown now and the flight in progress, shared by the frame loop and the gestures.
+#[derive(Default)]
+struct Motion {
+    shown: Option<Camera>,
+    frame: Option<AnimationFrame>,
+}
+
+fn apply(svg: &Element, cam: &Camera, vp: Viewport) {
+    let _ = svg.set_attribute("viewBox", &cam.view_box_attr(vp));
+    if let Some(el) = svg.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el
+            .style()
+            .set_property("--inv", &format!("{:.5}", 1.0 / cam.scale));
+    }
+}
+
+fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport) {
+    let from = motion.borrow().shown;
+    let Some(from) = from.filter(|f| {
+        !crate::web::prefers_reduced_motion()
+            && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
+    }) else {
+        let mut m = motion.borrow_mut();
+        m.frame = None;
+        m.shown = Some(to);
+        apply(&svg, &to, vp);
+        return;
+    };
+    let dur = flight_ms(&from, &to, vp);
+    let start: Rc<RefCell<Option<f64>>> = Rc::default();
+    fn step(
+        motion: Rc<RefCell<Motion>>,
+        svg: Element,
+        from: Camera,
+        to: Camera,
+        vp: Viewport,
+        dur: f64,
+        start: Rc<RefCell<Option<f64>>>,
+    ) {
+        let m2 = motion.clone();
+        let handle = request_animation_frame(move |now| {
+            let t0 = *start.borrow_mut().get_or_insert(now);
+            let t = ((now - t0) / dur).min(1.0);
+            let cam = from.lerp(&to, ease_in_out(t));
+            apply(&svg, &cam, vp);
+            m2.borrow_mut().shown = Some(cam);
+            if t < 1.0 {
+                step(m2, svg, from, to, vp, dur, start);
+            } else {
+                m2.borrow_mut().frame = None;
+            }
+        });
+        motion.borrow_mut().frame = Some(handle);
+    }
+    step(motion, svg, from, to, vp, dur, start);
+}
+
+/// Shape tells the groups apart without colour: circle, square, diamond.
+pub fn marker_shape(group: u8, r: f64) -> Html {
+    match group {
+        2 => {
+            html! { <rect class="ct-mk" x={(-r * 0.9).to_string()} y={(-r * 0.9).to_string()} width={(r * 1.8).to_string()} height={(r * 1.8).to_string()} rx="2" /> }
+        }
+        3 => {
+            html! { <rect class="ct-mk" x={(-r * 0.85).to_string()} y={(-r * 0.85).to_string()} width={(r * 1.7).to_string()} height={(r * 1.7).to_string()} rx="2" transform="rotate(45)" /> }
+        }
+        _ => html! { <circle class="ct-mk" r={r.to_string()} /> },
+    }
+}
+
+/// The key to the routes: colour, dash and marker shape for each group.
+fn legend(tour: &Tour, lang: Lang) -> Html {
+    html! {
+        <ul class="ct-legend" aria-hidden="true">
+            { for tour.groups.iter().map(|g| html! {
+                <li style={format!("--route:{}", g.color)}>
+                    <svg viewBox="0 0 44 14">
+                        <line x1="2" y1="7" x2="42" y2="7" stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
+                        <g transform="translate(22 7)">{ marker_shape(g.number, 5.5) }</g>
+                    </svg>
+                    { g.name.get(lang) }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+#[function_component(TourMap)]
+pub fn tour_map(p: &TourMapProps) -> Html {
+    let s = strings(p.lang);
+    let style: MarkerStyle = if p.present { PROJECTOR } else { READER };
+    let container = use_node_ref();
+    let svg_ref = use_node_ref();
+    let vp = use_state(|| Viewport::new(800.0, 600.0));
+    // A camera the reader chose by dragging or zooming, for the view it was chosen in.
+    let user_cam = use_state(|| None::<(View, Camera)>);
+    let motion = use_mut_ref(Motion::default);
+    let engaged = use_state(|| false);
+    let hint = use_state(|| false);
+
+    let map_bounds = Bounds {
+        min: Point::new(0.0, 0.0),
+        max: Point::new(p.basemap.width, p.basemap.height),
+    };
+    let target = match &*user_cam {
+        Some((v, c)) if v == &p.view => *c,
+        _ => camera_for(&p.tour, &p.view, *vp, style),
+    };
+
+    // Track the map's size.
+    {
+        let vp = vp.clone();
+        let container = container.clone();
+        use_effect_with((), move |_| {
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+                move |entries: js_sys::Array| {
+                    if let Some(e) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
+                        let r = e.content_rect();
+                        let next = Viewport::new(r.width(), r.height());
+                        if (next.width - vp.width).abs() > 0.5
+                            || (next.height - vp.height).abs() > 0.5
+                        {
+                            vp.set(next);
+                        }
+                    }
+                },
+            );
+            let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+            if let (Some(ro), Some(el)) = (&ro, container.cast::<Element>()) {
+                ro.observe(&el);
+            }
+            move || {
+                if let Some(ro) = ro {
+                    ro.disconnect();
+                }
+                drop(cb);
+            }
+        });
+    }
+
+    // Fly to the target whenever it changes.
+    {
+        let motion = motion.clone();
+        let svg_ref = svg_ref.clone();
+        use_effect_with((target, *vp), move |(target, vp)| {
+            if let Some(svg) = svg_ref.cast::<Element>() {
+                fly(motion, svg, *target, *vp);
+            }
+        });
+    }
+
+    // Drag to pan, two fingers to pinch; one finger scrolling up and down is left to the page (touch-action: pan-y).
+    let pointers = use_mut_ref(HashMap::<i32, Point>::new);
+    let dragged = use_mut_ref(|| false);
+    let onpointerdown = {
+        let pointers = pointers.clone();
+        let dragged = dragged.clone();
+        let engaged = engaged.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().insert(
+                e.pointer_id(),
+                Point::new(e.client_x() as f64, e.client_y() as f64),
+            );
+            *dragged.borrow_mut() = false;
+            engaged.set(true);
+        })
+    };
+    let onpointermove = {
+        let pointers = pointers.clone();
+        let dragged = dragged.clone();
+        let motion = motion.clone();
+        let svg_ref = svg_ref.clone();
+        let vp = *vp;
+        Callback::from(move |e: PointerEvent| {
+            let id = e.pointer_id();
+            let now = Point::new(e.client_x() as f64, e.client_y() as f64);
+            let mut ps = pointers.borrow_mut();
+            let Some(before) = ps.get(&id).copied() else {
+                return;
+            };
+            let Some(svg) = svg_ref.cast::<Element>() else {
+                return;
+            };
+            let mut m = motion.borrow_mut();
+            let Some(cam) = m.shown else { return };
+            let rect = svg.get_bounding_client_rect();
+            let cam = if ps.len() >= 2 {
+                let other = ps
+                    .iter()
+                    .find(|(k, _)| **k != id)
+                    .map(|(_, v)| *v)
+                    .unwrap_or(before);
+                let (d0, d1) = (before.dist(other), now.dist(other));
+                let mid = Point::new(
+                    (now.x + other.x) / 2.0 - rect.left(),
+                    (now.y + other.y) / 2.0 - rect.top(),
+                );
+                let c = cam.panned((now.x - before.x) / 2.0, (now.y - before.y) / 2.0);
+                if d0 > 1.0 {
+                    c.zoomed_about(vp, mid, d1 / d0)
+                } else {
+                    c
+                }
+            } else {
+                if before.dist(now) < 3.0 && !*dragged.borrow() {
+                    return;
+                }
+                cam.panned(now.x - before.x, now.y - before.y)
+            };
+            *dragged.borrow_mut() = true;
+            ps.insert(id, now);
+            let cam = cam.clamped_to(map_bounds);
+            m.frame = None;
+            m.shown = Some(cam);
+            apply(&svg, &cam, vp);
+        })
+    };
+    let onpointerup = {
+        let pointers = pointers.clone();
+        let dragged = dragged.clone();
+        let motion = motion.clone();
+        let user_cam = user_cam.clone();
+        let view = p.view.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut ps = pointers.borrow_mut();
+            ps.remove(&e.pointer_id());
+            if ps.is_empty() && *dragged.borrow() {
+                if let Some(c) = motion.borrow().shown {
+                    user_cam.set(Some((view.clone(), c)));
+                }
+            }
+        })
+    };
+
+    // The wheel zooms only once the reader has clicked into the map, or with Ctrl/⌘; otherwise the page scrolls.
+    {
+        let svg_ref = svg_ref.clone();
+        let engaged = *engaged;
+        let hint = hint.clone();
+        let motion = motion.clone();
+        let user_cam = user_cam.clone();
+        let view = p.view.clone();
+        let vp = *vp;
+        use_effect_with((engaged, view.clone(), vp), move |_| {
+            let listener = svg_ref.cast::<Element>().map(|svg| {
+                let target = svg.clone();
+                EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        if !(engaged || e.ctrl_key() || e.meta_key()) {
+                            hint.set(true);
+                            let hint = hint.clone();
+                            gloo::timers::callback::Timeout::new(1800, move || hint.set(false))
+                                .forget();
+                            return;
+                        }
+                        e.prevent_default();
+                        let Some(cam) = motion.borrow().shown else {
+                            return;
+                        };
+                        let rect = svg.get_bounding_client_rect();
+                        let at = Point::new(
+                            e.client_x() as f64 - rect.left(),
+                            e.client_y() as f64 - rect.top(),
+                        );
+                        let factor = (-e.delta_y().clamp(-100.0, 100.0) / 300.0).exp();
+                        let c = cam.zoomed_about(vp, at, factor).clamped_to(map_bounds);
+                        user_cam.set(Some((view.clone(), c)));
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    let onpointerleave = {
+        let engaged = engaged.clone();
+        Callback::from(move |_: PointerEvent| engaged.set(false))
+    };
+
+    let fit = {
+        let user_cam = user_cam.clone();
+        Callback::from(move |_| user_cam.set(None))
+    };
+
+    let lay = layout(
+        &p.tour,
+        &p.basemap.labels,
+        &p.view,
+        &target,
+        *vp,
+        p.lang,
+        style,
+    );
+    let group = p.tour.group_of(&p.view);
+    let selected = match &p.view {
+        View::Stop(id) => Some(id.clone()),
+        _ => None,
+    };
+    let points = marker_points(&p.tour);
+    let start_pt = p.tour.start_point();
+    let layers = &p.basemap.layers;
+    let label_h = style.label_height();
+
+    let label_text = |off: Option<Point>, text: String| -> Html {
+        match off {
+            Some(o) => html! {
+                <text class="ct-label" x={format!("{:.1}", o.x + 2.0)} y={format!("{:.1}", o.y + label_h * 0.78)}
+                    font-size={style.font.to_string()}>{ text }</text>
+            },
+            None => html! {},
+        }
+    };
+
+    let routes = p.tour.groups.iter().map(|g| {
+        let mut d = format!("M{:.1} {:.1}", start_pt.x, start_pt.y);
+        for pt in p.tour.stops_of(g.number).map(|s| p.tour.stop_point(s)) {
+            d.push_str(&format!("L{:.1} {:.1}", pt.x, pt.y));
+        }
+        let dim = group.is_some_and(|n| n != g.number);
+        html! {
+            <g class={classes!("ct-route", dim.then_some("dim"), (group == Some(g.number)).then_some("hl"))}
+                style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
+                <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
+            </g>
+        }
+    });
+
+    let markers = p.tour.stops.iter().enumerate().map(|(i, st)| {
+        let pt = points[i];
+        let g = p.tour.group(st.group);
+        let color = g.map(|g| g.color.clone()).unwrap_or_default();
+        let is_sel = selected.as_deref() == Some(st.id.as_str());
+        let hl = group == Some(st.group);
+        let dim = group.is_some() && !hl;
+        let onselect = p.onselect.clone();
+        let id = st.id.clone();
+        let onclick = {
+            let onselect = onselect.clone();
+            let id = id.clone();
+            let dragged = dragged.clone();
+            Callback::from(move |_: MouseEvent| {
+                if !*dragged.borrow() {
+                    onselect.emit(View::Stop(id.clone()));
+                }
+            })
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                onselect.emit(View::Stop(id.clone()));
+            }
+        });
+        let r = style.radius;
+        let shape = marker_shape(st.group, r);
+        html! {
+            <g class={classes!("ct-stop", hl.then_some("hl"), dim.then_some("dim"), is_sel.then_some("sel"))}
+                transform={format!("translate({:.2} {:.2})", pt.x, pt.y)} style={format!("--route:{color}")}
+                role="button" tabindex="0" data-stop={st.id.clone()}
+                aria-label={announce(&p.tour, &View::Stop(st.id.clone()), p.lang)}
+                aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
+                <g class="k">
+                    <circle class="ct-hit" r={(r * 2.0).max(22.0).to_string()} />
+                    { shape }
+                    <text class="ct-mk-n" y={(style.font * 0.36).to_string()} font-size={(style.font * 0.95).to_string()}>{ st.order }</text>
+                    { label_text(lay.labels[i], marker_label(&p.tour, i, p.lang)) }
+                </g>
+            </g>
+        }
+    });
+
+    let start_label = lay.labels.get(p.tour.stops.len()).copied().flatten();
+    let base_labels = p.basemap.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
+        html! {
+            <g transform={format!("translate({:.1} {:.1})", l.x, l.y)}>
+                <text class={classes!("k", "ct-base-label", l.kind.clone())} font-size={(style.font * 1.1).to_string()}
+                    y={(style.font * 0.4).to_string()}>{ l.text(p.lang) }</text>
+            </g>
+        }
+    });
+
+    html! {
+        <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
+            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label}
+                preserveAspectRatio="xMidYMid meet"
+                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+                {onpointerleave}>
+                <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
+                <path class="ct-land" d={layers.land.clone()} />
+                <path class="ct-focus" d={layers.focus.clone()} />
+                <path class="ct-lakes" d={layers.lakes.clone()} />
+                <path class="ct-rivers" d={layers.rivers.clone()} />
+                <path class="ct-borders" d={layers.borders.clone()} />
+                <path class="ct-coast" d={layers.coast.clone()} />
+                <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
+                <g class="ct-routes" aria-hidden="true">{ for routes }</g>
+                <g class="ct-start" transform={format!("translate({:.2} {:.2})", start_pt.x, start_pt.y)} aria-hidden="true">
+                    <g class="k">
+                        <rect class="ct-start-mk" x="-8" y="-8" width="16" height="16" transform="rotate(45)" />
+                        { label_text(start_label, marker_label(&p.tour, p.tour.stops.len(), p.lang)) }
+                    </g>
+                </g>
+                <g class="ct-stops">{ for markers }</g>
+            </svg>
+            <button type="button" class="ct-btn ct-fit" onclick={fit} aria-label={s.fit}>{ s.fit }</button>
+            if *hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
+            { legend(&p.tour, p.lang) }
+            <p class="ct-credit">{ &p.basemap.credit }</p>
+        </div>
+    }
+}

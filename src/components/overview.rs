@@ -1,0 +1,109 @@
+//! The overview at `#/`: the event at a glance, its themes, why Hunan went, and the three shared lessons.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Lang, Tour};
+use crate::route::View;
+use crate::strings::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub tour: Rc<Tour>,
+    pub lang: Lang,
+    pub onselect: Callback<View>,
+}
+
+/// "2025-02-23 – 02-28" / "23–28 Feb 2025".
+fn date_range(start: &str, end: &str, lang: Lang) -> String {
+    let md = |d: &str| d.get(5..).unwrap_or(d).to_string();
+    match lang {
+        Lang::Zh => {
+            let zh = |d: &str| {
+                let parts: Vec<u32> = d.split('-').filter_map(|x| x.parse().ok()).collect();
+                match parts.as_slice() {
+                    [_, m, d] => format!("{m}月{d}日"),
+                    _ => d.to_string(),
+                }
+            };
+            format!(
+                "{}年{}至{}",
+                start.get(..4).unwrap_or(""),
+                zh(start),
+                zh(end)
+            )
+        }
+        Lang::En => format!(
+            "{} to {}, {}",
+            md(start),
+            md(end),
+            start.get(..4).unwrap_or("")
+        ),
+    }
+}
+
+#[function_component(Overview)]
+pub fn overview(p: &OverviewProps) -> Html {
+    let s = strings(p.lang);
+    let lang = p.lang;
+    let e = &p.tour.event;
+    let link = |place: &str, label: String| {
+        let onselect = p.onselect.clone();
+        let target = if place == p.tour.start.id {
+            View::Overview
+        } else {
+            View::Stop(place.to_string())
+        };
+        html! {
+            <button type="button" class="ct-link" onclick={Callback::from(move |_| onselect.emit(target.clone()))}>{ label }</button>
+        }
+    };
+    let figure = |n: u32, unit: &str| {
+        html! {
+            <div class="ct-fig"><span class="ct-fig-n">{ n }</span><span class="ct-fig-u">{ unit.to_string() }</span></div>
+        }
+    };
+    let to_hunan = {
+        let onselect = p.onselect.clone();
+        Callback::from(move |_| onselect.emit(View::Hunan))
+    };
+    html! {
+        <section class="ct-overview" aria-labelledby="ct-ov-h">
+            <h2 id="ct-ov-h" class="ct-ov-title">{ e.title.get(lang) }</h2>
+            <p class="ct-dates">{ date_range(&e.start_date, &e.end_date, lang) }</p>
+            <div class="ct-figs">
+                { figure(e.days, s.days) }
+                { figure(e.group_count, s.groups) }
+                { figure(e.place_count, s.places) }
+                { figure(e.sessions, s.sessions) }
+            </div>
+            <ul class="ct-facts">{ for e.facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
+            <h3 class="ct-h3">{ s.themes }</h3>
+            <ul class="ct-chips">{ for e.themes.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }</ul>
+            <h3 class="ct-h3">{ s.why }</h3>
+            <p class="ct-top100">
+                { s.top100 }{ " " }<strong class="ct-fig-inline">{ e.top100.total }</strong>
+                { if lang == Lang::Zh { format!("个（江苏{}个、浙江{}个）", e.top100.jiangsu, e.top100.zhejiang) }
+                  else { format!(" (Jiangsu {}, Zhejiang {})", e.top100.jiangsu, e.top100.zhejiang) } }
+            </p>
+            <ul class="ct-facts">{ for e.why.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
+            <h3 class="ct-h3">{ s.lessons }</h3>
+            <ol class="ct-lessons">
+                { for p.tour.lessons.iter().map(|l| html! {
+                    <li class="ct-lesson">
+                        <h4>{ l.title.get(lang) }</h4>
+                        <p>{ l.summary.get(lang) }</p>
+                        { for l.examples.iter().map(|ex| {
+                            let name = p.tour.stop(&ex.place).map(|s| s.name.get(lang).to_string())
+                                .unwrap_or_else(|| p.tour.start.name.get(lang).to_string());
+                            html! { <p class="ct-example">{ link(&ex.place, name) }{ " " }{ ex.text.get(lang) }</p> }
+                        }) }
+                    </li>
+                }) }
+            </ol>
+            <p><button type="button" class="ct-btn ct-hunan-link" onclick={to_hunan}>{ s.hunan_link }</button></p>
+            <p class="ct-source">{ e.source.get(lang) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,133 @@
+//! The presenter's strip: progress ("第一组 3/7 · 全程 3/18"), the automatic tour's countdown,
+//! fullscreen, and a QR code of the current stop's link for the audience's phones.
+
+use std::rc::Rc;
+
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+use yew::prelude::*;
+
+use crate::model::Tour;
+use crate::route::View;
+use crate::state::{Action, AppState};
+use crate::strings::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterBarProps {
+    pub tour: Rc<Tour>,
+    pub state: AppState,
+    pub ondispatch: Callback<Action>,
+}
+
+/// Seconds per stop on the automatic tour.
+const TOUR_SECONDS: u32 = 12;
+
+/// The link the audience should open: this page without presenter flags, at the current view.
+fn audience_url(view: &View) -> String {
+    let loc = gloo::utils::window().location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    let query: Vec<String> = loc
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("present") && !kv.starts_with("embed"))
+        .map(str::to_string)
+        .collect();
+    let q = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
+    };
+    format!("{origin}{path}{q}{}", view.to_hash())
+}
+
+fn qr_svg(text: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    Some(
+        code.render::<svg::Color>()
+            .quiet_zone(true)
+            .min_dimensions(200, 200)
+            .dark_color(svg::Color("#000"))
+            .light_color(svg::Color("#fff"))
+            .build(),
+    )
+}
+
+#[function_component(PresenterBar)]
+pub fn presenter_bar(p: &PresenterBarProps) -> Html {
+    let st = &p.state;
+    let s = strings(st.lang);
+    let lang = st.lang;
+    let countdown = use_state(|| TOUR_SECONDS);
+
+    // The automatic tour: a visible countdown, then the next stop.
+    {
+        let countdown = countdown.clone();
+        let dispatch = p.ondispatch.clone();
+        use_effect_with((st.touring, st.view.clone()), move |(touring, _)| {
+            countdown.set(TOUR_SECONDS);
+            let interval = touring.then(|| {
+                let left = std::cell::Cell::new(TOUR_SECONDS);
+                gloo::timers::callback::Interval::new(1000, move || {
+                    let n = left.get().saturating_sub(1);
+                    left.set(n);
+                    countdown.set(n);
+                    if n == 0 {
+                        dispatch.emit(Action::TourTick);
+                    }
+                })
+            });
+            move || drop(interval)
+        });
+    }
+
+    let progress = match &st.view {
+        View::Stop(id) => p.tour.stop(id).map(|stop| {
+            let g = p.tour.group(stop.group);
+            format!(
+                "{} {}/{} · {} {}/{}",
+                g.map(|g| g.name.get(lang)).unwrap_or_default(),
+                stop.order,
+                g.map_or(0, |g| g.stops.len()),
+                s.whole_tour,
+                p.tour.position(id).unwrap_or(0),
+                p.tour.stops.len()
+            )
+        }),
+        View::Route(n) => p.tour.group(*n).map(|g| g.name.get(lang).to_string()),
+        _ => None,
+    }
+    .unwrap_or_default();
+    let url = audience_url(&st.view);
+    let qr = qr_svg(&url)
+        .map(|svg| Html::from_html_unchecked(AttrValue::from(svg)))
+        .unwrap_or_default();
+    let fullscreen = Callback::from(|_| crate::web::toggle_fullscreen());
+    let fraction = match &st.view {
+        View::Stop(id) => {
+            p.tour.position(id).unwrap_or(0) as f64 / p.tour.stops.len().max(1) as f64
+        }
+        _ => 0.0,
+    };
+
+    html! {
+        <>
+            <div class="ct-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow={format!("{:.0}", fraction * 100.0)} aria-label={progress.clone()}>
+                <span style={format!("width:{:.1}%", fraction * 100.0)}></span>
+            </div>
+            <div class="ct-present-bar">
+                <span class="ct-progress-text">{ progress }</span>
+                if st.touring { <span class="ct-countdown" aria-live="off">{ format!("{} {}", *countdown, s.tour_next_in) }</span> }
+                <button type="button" class="ct-btn" onclick={fullscreen}>{ s.fullscreen }</button>
+            </div>
+            <figure class="ct-qr" data-url={url}>
+                { qr }
+                <figcaption>{ s.scan }</figcaption>
+            </figure>
+            if st.blackout { <div class="ct-blackout" aria-hidden="true"></div> }
+        </>
+    }
+}

@@ -1,0 +1,51 @@
+//! A route's summary: its stops in order with the straight-line distance of every leg and the total.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Lang, Tour};
+use crate::route::View;
+use crate::strings::{km, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct RoutePanelProps {
+    pub tour: Rc<Tour>,
+    pub group: u8,
+    pub lang: Lang,
+    pub onselect: Callback<View>,
+}
+
+#[function_component(RoutePanel)]
+pub fn route_panel(p: &RoutePanelProps) -> Html {
+    let s = strings(p.lang);
+    let lang = p.lang;
+    let Some(g) = p.tour.group(p.group) else {
+        return html! {};
+    };
+    let legs = p.tour.legs(p.group);
+    let total: f64 = legs.iter().map(|l| l.km).sum();
+    html! {
+        <section class="ct-route-panel" aria-labelledby="ct-rp-h" style={format!("--route:{}", g.color)}>
+            <h2 id="ct-rp-h" class="ct-card-title"><span class="ct-badge" aria-hidden="true">{ g.number }</span>{ g.name.get(lang) }</h2>
+            <p class="ct-total">{ s.route_total }{ ": " }<strong>{ km(lang, total) }</strong></p>
+            <ol class="ct-legs" aria-label={s.legs}>
+                <li class="ct-leg-start">{ p.tour.start.name.get(lang) }</li>
+                { for legs.iter().filter_map(|leg| p.tour.stop(&leg.to).map(|st| (leg, st))).map(|(leg, st)| {
+                    let onselect = p.onselect.clone();
+                    let v = View::Stop(st.id.clone());
+                    html! {
+                        <li>
+                            <span class="ct-leg-km">{ format!("+{}", km(lang, leg.km)) }</span>
+                            <button type="button" class="ct-link" onclick={Callback::from(move |_| onselect.emit(v.clone()))}>
+                                <span class="ct-badge" aria-hidden="true">{ st.order }</span>{ st.name.get(lang) }
+                            </button>
+                            <span class="ct-leg-city">{ st.city.get(lang) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <p class="ct-source">{ p.tour.event.source.get(lang) }</p>
+        </section>
+    }
+}

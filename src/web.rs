@@ -1,0 +1,69 @@
+//! The few browser calls the views need, each failing quietly: a widget inside someone else's page
+//! must never throw because a browser lacks an API.
+
+use wasm_bindgen::JsCast;
+
+use crate::model::Lang;
+
+/// Rewrite the hash without adding a history entry (Back still leaves the page).
+pub fn replace_hash(hash: &str) {
+    let w = gloo::utils::window();
+    let loc = w.location();
+    if loc.hash().unwrap_or_default() == hash
+        || (hash == "#/" && loc.hash().unwrap_or_default().is_empty())
+    {
+        return;
+    }
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default(),
+        hash
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(el) = gloo::utils::document().document_element() {
+        let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+    }
+}
+
+/// Keys typed into a form field are the reader's text, not commands.
+pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+        .unwrap_or(false)
+}
+
+pub fn toggle_fullscreen() {
+    let doc = gloo::utils::document();
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(el) = doc.document_element() {
+        let _ = el.request_fullscreen();
+    }
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Log a panic once and put a readable list of the stops where the app was.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        gloo::console::warn!(format!("county-tour stopped: {info}"));
+        crate::components::fallback::show_static_fallback();
+    }));
+}

@@ -1,0 +1,44 @@
+// Headless Chromium (Debian's) through playwright-core, with helpers that collect every error a page shows.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root } from './server.mjs';
+
+export const shotsDir = path.join(root, 'target', 'screens');
+fs.mkdirSync(shotsDir, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const ARTICLE = { viewport: { width: 1280, height: 800 } };
+export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
+
+/** A new page that records console errors, warnings and page errors into `page.problems`. */
+export async function openPage(browser, options = ARTICLE) {
+  const ctx = await browser.newContext(options);
+  const page = await ctx.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  return page;
+}
+
+/** Go to a URL and wait until the widget has drawn its stops. */
+export async function load(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('.ct-root [data-stop], .ct-root .ct-hunan-panel', { timeout: 15000 });
+  await page.waitForTimeout(100);
+}
+
+export async function shot(page, name) {
+  await page.waitForTimeout(1000); // let a fly-to finish
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+export const cardTitle = (page) => page.locator('#ct-card-h').textContent();

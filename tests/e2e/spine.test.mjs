@@ -1,0 +1,131 @@
+// The route map end to end on the release build: stops, cards, keys, tabs, the URL, at three screen sizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, openPage, load, shot, cardTitle, PHONE, ARTICLE, PROJECTOR } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  // Served under a sub-path, as a newsroom would, to prove every asset URL is relative.
+  server = await serve({ mount: '/news/2025/tour/' });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the overview loads with 18 stop controls, each named in Chinese, and no console errors', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url);
+  const stops = page.getByRole('button', { name: /市|区|县/ }).and(page.locator('[data-stop]'));
+  assert.equal(await stops.count(), 18);
+  for (const name of ['余杭区', '义乌市', '江阴市', '前湾新区', '如皋市']) {
+    assert.equal(await page.getByRole('button', { name: new RegExp(`^${name}`) }).and(page.locator('[data-stop]')).count(), 1, name);
+  }
+  assert.match(await page.locator('.ct-figs').textContent(), /18.*49/s);
+  assert.deepEqual(page.problems, []);
+  assert.ok(server.requests.every((p) => p.startsWith('/news/2025/tour/')), server.requests.join(' '));
+  await page.context().close();
+});
+
+test('opening #/jiangyin shows 江阴市 with reported and background facts and the source', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/jiangyin');
+  assert.equal(await cardTitle(page), '江阴市');
+  const card = page.getByRole('region', { name: '江阴市' });
+  await assert.doesNotReject(card.waitFor());
+  assert.match(await card.textContent(), /第一组.*第7站/);
+  assert.match(await card.locator('.ct-sec-a').textContent(), /据报道/);
+  assert.match(await card.locator('.ct-bg').textContent(), /背景/);
+  assert.match(await card.textContent(), /来源：新浪财经 2025-03-03/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('clicking a marker opens its card and names it in the URL; arrows walk the tour; Esc returns', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/');
+  await page.locator('[data-stop=yuhang]').click();
+  assert.equal(await cardTitle(page), '余杭区');
+  assert.equal(new URL(page.url()).hash, '#/yuhang');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cardTitle(page), '义乌市');
+  assert.equal(new URL(page.url()).hash, '#/yiwu');
+  // The last stop of group 1 carries on into group 2.
+  await page.goto(server.url + '#/jiangyin');
+  await page.reload();
+  await page.waitForSelector('#ct-card-h');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cardTitle(page), '海宁市');
+  await page.getByRole('button', { name: '上一站' }).click();
+  assert.equal(await cardTitle(page), '江阴市');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.ct-overview');
+  assert.equal(new URL(page.url()).hash, '#/');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the URL hash never adds history entries: Back leaves the widget', async () => {
+  const page = await openPage(browser);
+  await page.goto('about:blank');
+  await load(page, server.url + '#/');
+  await page.locator('[data-stop=kunshan]').click();
+  await page.keyboard.press('ArrowRight');
+  await page.goBack();
+  assert.equal(page.url(), 'about:blank');
+  await page.context().close();
+});
+
+test('tab 第三组 highlights exactly its six stops and frames them', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url);
+  await page.getByRole('tab', { name: /第三组/ }).click();
+  const hl = await page.locator('.ct-stop.hl').evaluateAll((els) => els.map((e) => e.dataset.stop));
+  assert.deepEqual(hl, ['yuyao', 'qianwan', 'cixi', 'pinghu', 'taixing', 'rugao']);
+  assert.equal(await page.locator('.ct-stop.dim').count(), 12);
+  assert.equal(new URL(page.url()).hash, '#/route/3');
+  assert.equal(await page.getByRole('tab', { selected: true }).textContent(), '3第三组');
+  await page.waitForTimeout(1000);
+  const box = await page.locator('.ct-map').boundingBox();
+  for (const id of hl) {
+    const b = await page.locator(`[data-stop=${id}] .ct-mk`).boundingBox();
+    assert.ok(b.x >= box.x && b.y >= box.y && b.x + b.width <= box.x + box.width && b.y + b.height <= box.y + box.height, `${id} in view`);
+  }
+  await page.context().close();
+});
+
+test('deep links: #/route/2 opens a group; unknown or malformed hashes show the overview without errors', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/route/2');
+  assert.equal(await page.locator('.ct-stop.hl').count(), 5);
+  for (const junk of ['#/atlantis', '#/route/7', '#%%%', '#/<img src=x onerror=alert(1)>', '#/' + 'x'.repeat(5000)]) {
+    await page.goto('about:blank');
+    await load(page, server.url + junk);
+    assert.equal(await page.locator('.ct-overview').count(), 1, junk);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('every stop is a focusable control; Enter opens it', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url);
+  await page.locator('[data-stop=cixi]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await cardTitle(page), '慈溪市');
+  assert.equal(await page.locator('[data-stop][tabindex="0"]').count(), 18);
+  await page.context().close();
+});
+
+test('screenshots at phone, article and projector sizes', async () => {
+  for (const [name, opts, hash] of [
+    ['phone-overview', PHONE, '#/'], ['phone-liangxi', PHONE, '#/liangxi'],
+    ['article-overview', ARTICLE, '#/'], ['article-yiwu', ARTICLE, '#/yiwu'], ['article-route3', ARTICLE, '#/route/3'],
+    ['projector-binhu', PROJECTOR, '?present#/binhu'],
+  ]) {
+    const page = await openPage(browser, opts);
+    await load(page, server.url + hash);
+    await shot(page, name);
+    assert.deepEqual(page.problems, [], name);
+    await page.context().close();
+  }
+});
