@@ -6,76 +6,40 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::basemap::{self, Basemap};
+use crate::bundle::TOUR;
 use crate::components::card::CaseCard;
-use crate::components::fallback::Fallback;
 use crate::components::hunan::HunanView;
 use crate::components::map::TourMap;
 use crate::components::overview::Overview;
 use crate::components::present::PresenterBar;
 use crate::components::route_panel::RoutePanel;
 use crate::components::tabs::RouteTabs;
-use crate::data::{self, LoadError};
 use crate::model::{Lang, Tour};
 use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
 use crate::strings::strings;
 use crate::web;
 
-/// The state plus the content it is about, so `reduce` can walk the tour.
-#[derive(Clone, PartialEq)]
-pub struct Store {
-    pub tour: Rc<Tour>,
-    pub state: AppState,
-}
-
-impl Reducible for Store {
+impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.state.apply(&self.tour, action);
-        if next == self.state {
+        let next = self.apply(&TOUR, action);
+        if next == *self {
             self
         } else {
-            Rc::new(Store {
-                tour: self.tour.clone(),
-                state: next,
-            })
+            Rc::new(next)
         }
     }
 }
 
-pub type StoreHandle = UseReducerHandle<Store>;
-
-/// Everything bundled, parsed once.
-#[derive(Clone, PartialEq)]
-pub struct Content {
-    pub tour: Rc<Tour>,
-    pub delta: Rc<Basemap>,
-    pub hunan: Rc<Basemap>,
-}
-
-pub fn load_content() -> Result<Content, String> {
-    let tour = data::load(data::TOUR_JSON).map_err(|e: LoadError| e.to_string())?;
-    let delta = basemap::parse(basemap::DELTA_JSON).map_err(|e| format!("basemap.json: {e}"))?;
-    let hunan =
-        basemap::parse(basemap::HUNAN_JSON).map_err(|e| format!("hunan-basemap.json: {e}"))?;
-    Ok(Content {
-        tour: Rc::new(tour),
-        delta: Rc::new(delta),
-        hunan: Rc::new(hunan),
-    })
-}
-
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub content: Content,
     /// True when the widget owns the whole page (our own index.html), so it may set `<html lang>`.
     #[prop_or(true)]
     pub owns_page: bool,
 }
 
-/// Mount the widget into `#county-tour` (or the body), showing a readable message instead of a blank frame
-/// if the content cannot be loaded.
+/// Mount the widget into `#county-tour` (or a new element at the end of the body).
 pub fn start() {
     web::install_panic_hook();
     let doc = gloo::utils::document();
@@ -86,30 +50,13 @@ pub fn start() {
         el
     });
     let owns_page = root.has_attribute("data-page");
-    match load_content() {
-        Ok(content) => {
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { content, owns_page })
-                .render();
-        }
-        Err(msg) => {
-            gloo::console::error!(format!("county-tour: {msg}"));
-            yew::Renderer::<Fallback>::with_root_and_props(
-                root,
-                crate::components::fallback::FallbackProps { message: msg },
-            )
-            .render();
-        }
-    }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
 }
 
 fn initial_state(tour: &Tour) -> AppState {
     let loc = gloo::utils::window().location();
     let flags = parse_query(&loc.search().unwrap_or_default());
-    let view = parse_hash(
-        &loc.hash().unwrap_or_default(),
-        |id| tour.stop(id).is_some(),
-        tour.groups.len() as u8,
-    );
+    let view = parse_hash(&loc.hash().unwrap_or_default(), |id| tour.stop(id).is_some(), tour.groups.len() as u8);
     AppState {
         view,
         lang: flags.lang.unwrap_or_default(),
@@ -121,16 +68,9 @@ fn initial_state(tour: &Tour) -> AppState {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let content = props.content.clone();
-    let tour = content.tour.clone();
-    let store = use_reducer({
-        let tour = tour.clone();
-        move || Store {
-            state: initial_state(&tour),
-            tour,
-        }
-    });
-    let state = store.state.clone();
+    let tour: &'static Tour = &TOUR;
+    let store = use_reducer(|| initial_state(tour));
+    let state = (*store).clone();
     let dispatch = {
         let store = store.clone();
         Callback::from(move |a: Action| store.dispatch(a))
@@ -138,23 +78,22 @@ pub fn app(props: &AppProps) -> Html {
     let show = dispatch.reform(Action::Show);
 
     // The hash mirrors the view; replaceState keeps Back for leaving the page.
-    use_effect_with(state.view.clone(), |view| {
-        web::replace_hash(&view.to_hash())
-    });
+    use_effect_with(state.view.clone(), |view| web::replace_hash(&view.to_hash()));
 
-    // A hash typed by the reader or followed from a link.
+    // A hash typed by the reader or followed from a link, or asked for by a host page.
     {
         let store = store.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-                    let tour = &store.tour;
-                    let v =
-                        parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
-                    store.dispatch(Action::Show(v));
-                });
-            move || drop(listener)
+            let show_hash = move |hash: String| {
+                let v = parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
+                store.dispatch(Action::Show(v));
+            };
+            let on_hash = show_hash.clone();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                on_hash(gloo::utils::window().location().hash().unwrap_or_default());
+            });
+            let host = crate::embed::connect(show_hash);
+            move || drop((listener, host))
         });
     }
 
@@ -165,11 +104,8 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(present, move |present| {
             let present = *present;
             let opts = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                opts,
-                move |e| {
+            let listener =
+                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
@@ -186,8 +122,7 @@ pub fn app(props: &AppProps) -> Html {
                         e.prevent_default();
                         dispatch.emit(a);
                     }
-                },
-            );
+                });
             move || drop(listener)
         });
     }
@@ -218,24 +153,24 @@ pub fn app(props: &AppProps) -> Html {
     let panel = match &state.view {
         View::Stop(id) => match tour.stop(id) {
             Some(stop) => html! {
-                <CaseCard tour={tour.clone()} stop={stop.clone()} {lang} present={state.present}
+                <CaseCard stop={stop.clone()} {lang} present={state.present}
                     onnavigate={dispatch.clone()} />
             },
             None => html! {},
         },
         View::Route(n) => {
-            html! { <RoutePanel tour={tour.clone()} group={*n} {lang} onselect={show.clone()} /> }
+            html! { <RoutePanel group={*n} {lang} onselect={show.clone()} /> }
         }
-        View::Overview => html! { <Overview tour={tour.clone()} {lang} onselect={show.clone()} /> },
+        View::Overview => html! { <Overview {lang} onselect={show.clone()} /> },
         View::Hunan => html! {},
     };
 
     let main = if state.view == View::Hunan {
-        html! { <HunanView tour={tour.clone()} basemap={content.hunan.clone()} {lang} onselect={show.clone()} /> }
+        html! { <HunanView {lang} onselect={show.clone()} /> }
     } else {
         html! {
             <div class="ct-stage">
-                <TourMap tour={tour.clone()} basemap={content.delta.clone()} view={state.view.clone()} {lang}
+                <TourMap view={state.view.clone()} {lang}
                     present={state.present} onselect={show.clone()} />
                 <div class="ct-panel">{ panel }</div>
             </div>
@@ -261,12 +196,12 @@ pub fn app(props: &AppProps) -> Html {
                         lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{ s.lang_switch }</button>
                 </div>
             </header>
-            <RouteTabs tour={tour.clone()} view={state.view.clone()} {lang} onselect={show.clone()} />
+            <RouteTabs view={state.view.clone()} {lang} onselect={show.clone()} />
             { main }
             if state.present {
-                <PresenterBar tour={tour.clone()} state={state.clone()} ondispatch={dispatch.clone()} />
+                <PresenterBar state={state.clone()} ondispatch={dispatch.clone()} />
             }
-            <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(&tour, &state.view, lang) }</div>
+            <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(tour, &state.view, lang) }</div>
             <footer class="ct-foot">
                 <span>{ tour.event.source.get(lang) }</span>
                 <span>{ s.credit_map }</span>

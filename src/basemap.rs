@@ -1,61 +1,59 @@
-//! The projected base maps (delta and Hunan inset) made by `tools/basemap`, compiled in as data.
-
-use serde::Deserialize;
+//! The projected base maps (delta and Hunan inset) made by `tools/basemap`, read at build time.
 
 use crate::geo::Projection;
-use crate::model::{Lang, Text};
+use crate::model::{Lang, List, Str};
 
-pub const DELTA_JSON: &str = include_str!("../assets/basemap.json");
-pub const HUNAN_JSON: &str = include_str!("../assets/hunan-basemap.json");
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Basemap {
-    pub credit: String,
+    pub credit: Str,
     pub width: f64,
     pub height: f64,
     pub projection: Projection,
     pub layers: Layers,
-    #[serde(default)]
-    pub labels: Vec<MapLabel>,
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub labels: List<MapLabel>,
 }
 
 /// One SVG path per layer, in map units.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Layers {
-    pub land: String,
-    pub focus: String,
-    pub lakes: String,
-    pub rivers: String,
-    pub borders: String,
-    pub coast: String,
+    pub land: Str,
+    pub focus: Str,
+    pub lakes: Str,
+    pub rivers: Str,
+    pub borders: Str,
+    pub coast: Str,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct MapLabel {
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
     pub x: f64,
     pub y: f64,
     /// province, lake, river or sea
-    pub kind: String,
+    pub kind: Str,
 }
 
 impl MapLabel {
     pub fn text(&self, lang: Lang) -> &str {
-        Text::get_pair(&self.zh, &self.en, lang)
-    }
-}
-
-impl Text {
-    pub fn get_pair<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
         match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
         }
     }
 }
 
-pub fn parse(json: &str) -> Result<Basemap, String> {
-    serde_json::from_str(json).map_err(|e| e.to_string())
+/// The generator's JSON files, for the build script and native tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json {
+    pub const DELTA: &str = include_str!("../assets/basemap.json");
+    pub const HUNAN: &str = include_str!("../assets/hunan-basemap.json");
+
+    pub fn parse(json: &str) -> Result<super::Basemap, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
 }

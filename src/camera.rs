@@ -1,6 +1,7 @@
 //! The map camera: which part of the map the viewport shows, fitting it to bounds, and easing between two views.
 
 use crate::geo::Point;
+use crate::num::Fixed;
 
 /// An axis-aligned box in map units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -14,16 +15,10 @@ impl Bounds {
     pub fn around(points: impl IntoIterator<Item = Point>) -> Option<Bounds> {
         let mut it = points.into_iter();
         let first = it.next()?;
-        Some(it.fold(
-            Bounds {
-                min: first,
-                max: first,
-            },
-            |b, p| Bounds {
-                min: Point::new(b.min.x.min(p.x), b.min.y.min(p.y)),
-                max: Point::new(b.max.x.max(p.x), b.max.y.max(p.y)),
-            },
-        ))
+        Some(it.fold(Bounds { min: first, max: first }, |b, p| Bounds {
+            min: Point::new(b.min.x.min(p.x), b.min.y.min(p.y)),
+            max: Point::new(b.max.x.max(p.x), b.max.y.max(p.y)),
+        }))
     }
     pub fn width(&self) -> f64 {
         self.max.x - self.min.x
@@ -32,10 +27,7 @@ impl Bounds {
         self.max.y - self.min.y
     }
     pub fn center(&self) -> Point {
-        Point::new(
-            (self.min.x + self.max.x) / 2.0,
-            (self.min.y + self.max.y) / 2.0,
-        )
+        Point::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
     }
 }
 
@@ -49,10 +41,7 @@ pub struct Viewport {
 impl Viewport {
     pub fn new(width: f64, height: f64) -> Self {
         // A zero-sized box (hidden or not yet laid out) would make every scale infinite.
-        Self {
-            width: width.max(1.0),
-            height: height.max(1.0),
-        }
+        Self { width: width.max(1.0), height: height.max(1.0) }
     }
 }
 
@@ -73,44 +62,17 @@ impl Camera {
     pub fn fit(b: Bounds, vp: Viewport, pad: f64) -> Camera {
         let avail_w = (vp.width - 2.0 * pad).max(vp.width * 0.25);
         let avail_h = (vp.height - 2.0 * pad).max(vp.height * 0.25);
-        let sx = if b.width() > 0.0 {
-            avail_w / b.width()
-        } else {
-            MAX_SCALE
-        };
-        let sy = if b.height() > 0.0 {
-            avail_h / b.height()
-        } else {
-            MAX_SCALE
-        };
-        Camera {
-            center: b.center(),
-            scale: sx.min(sy).clamp(MIN_SCALE, MAX_SCALE),
-        }
+        let sx = if b.width() > 0.0 { avail_w / b.width() } else { MAX_SCALE };
+        let sy = if b.height() > 0.0 { avail_h / b.height() } else { MAX_SCALE };
+        Camera { center: b.center(), scale: sx.min(sy).clamp(MIN_SCALE, MAX_SCALE) }
     }
 
     /// Centre on `p`, zoomed in until its nearest neighbour is at least `min_gap` px away,
     /// but never further out than `at_least`.
-    pub fn focus(
-        p: Point,
-        neighbours: impl IntoIterator<Item = Point>,
-        min_gap: f64,
-        at_least: f64,
-    ) -> Camera {
-        let nearest = neighbours
-            .into_iter()
-            .map(|q| q.dist(p))
-            .filter(|d| *d > 1e-9)
-            .fold(f64::INFINITY, f64::min);
-        let needed = if nearest.is_finite() {
-            min_gap / nearest
-        } else {
-            at_least
-        };
-        Camera {
-            center: p,
-            scale: needed.max(at_least).clamp(MIN_SCALE, MAX_SCALE),
-        }
+    pub fn focus(p: Point, neighbours: impl IntoIterator<Item = Point>, min_gap: f64, at_least: f64) -> Camera {
+        let nearest = neighbours.into_iter().map(|q| q.dist(p)).filter(|d| *d > 1e-9).fold(f64::INFINITY, f64::min);
+        let needed = if nearest.is_finite() { min_gap / nearest } else { at_least };
+        Camera { center: p, scale: needed.max(at_least).clamp(MIN_SCALE, MAX_SCALE) }
     }
 
     /// The SVG viewBox (x, y, w, h) in map units.
@@ -122,7 +84,7 @@ impl Camera {
 
     pub fn view_box_attr(&self, vp: Viewport) -> String {
         let [x, y, w, h] = self.view_box(vp);
-        format!("{x:.2} {y:.2} {w:.2} {h:.2}")
+        format!("{} {} {} {}", Fixed(x, 2), Fixed(y, 2), Fixed(w, 2), Fixed(h, 2))
     }
 
     pub fn to_screen(&self, vp: Viewport, p: Point) -> Point {
@@ -142,10 +104,7 @@ impl Camera {
     /// Moved by a drag of (dx, dy) px.
     pub fn panned(&self, dx: f64, dy: f64) -> Camera {
         Camera {
-            center: Point::new(
-                self.center.x - dx / self.scale,
-                self.center.y - dy / self.scale,
-            ),
+            center: Point::new(self.center.x - dx / self.scale, self.center.y - dy / self.scale),
             scale: self.scale,
         }
     }
@@ -154,20 +113,15 @@ impl Camera {
     pub fn zoomed_about(&self, vp: Viewport, at: Point, factor: f64) -> Camera {
         let anchor = self.to_map(vp, at);
         let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
-        let center = Point::new(
-            anchor.x - (at.x - vp.width / 2.0) / scale,
-            anchor.y - (at.y - vp.height / 2.0) / scale,
-        );
+        let center =
+            Point::new(anchor.x - (at.x - vp.width / 2.0) / scale, anchor.y - (at.y - vp.height / 2.0) / scale);
         Camera { center, scale }
     }
 
     /// Keep the centre on the map so a reader cannot lose it off-screen.
     pub fn clamped_to(&self, b: Bounds) -> Camera {
         Camera {
-            center: Point::new(
-                self.center.x.clamp(b.min.x, b.max.x),
-                self.center.y.clamp(b.min.y, b.max.y),
-            ),
+            center: Point::new(self.center.x.clamp(b.min.x, b.max.x), self.center.y.clamp(b.min.y, b.max.y)),
             scale: self.scale.clamp(MIN_SCALE, MAX_SCALE),
         }
     }
@@ -179,11 +133,7 @@ impl Camera {
         let scale = (self.scale.ln() + (to.scale.ln() - self.scale.ln()) * t).exp();
         // Moving the centre in proportion to 1/scale keeps points from swinging out and back while zooming.
         let (a, b) = (1.0 / self.scale, 1.0 / to.scale);
-        let u = if (a - b).abs() < 1e-12 {
-            t
-        } else {
-            (a - 1.0 / scale) / (a - b)
-        };
+        let u = if (a - b).abs() < 1e-12 { t } else { (a - 1.0 / scale) / (a - b) };
         let center = Point::new(
             self.center.x + (to.center.x - self.center.x) * u,
             self.center.y + (to.center.y - self.center.y) * u,
@@ -205,10 +155,8 @@ pub fn ease_in_out(t: f64) -> f64 {
 /// How long a fly-to lasts: longer for a bigger change of view, within the 600–900 ms the design asks for.
 pub fn flight_ms(from: &Camera, to: &Camera, vp: Viewport) -> f64 {
     let zoom = (to.scale / from.scale).ln().abs();
-    let travel = from
-        .to_screen(vp, to.center)
-        .dist(Point::new(vp.width / 2.0, vp.height / 2.0))
-        / vp.width.max(vp.height);
+    let travel =
+        from.to_screen(vp, to.center).dist(Point::new(vp.width / 2.0, vp.height / 2.0)) / vp.width.max(vp.height);
     (600.0 + 150.0 * zoom + 200.0 * travel).min(900.0)
 }
 
@@ -222,17 +170,11 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_box_inside_the_padding() {
-        let b = Bounds {
-            min: Point::new(100.0, 200.0),
-            max: Point::new(500.0, 400.0),
-        };
+        let b = Bounds { min: Point::new(100.0, 200.0), max: Point::new(500.0, 400.0) };
         let c = Camera::fit(b, vp(), 40.0);
         for p in [b.min, b.max] {
             let s = c.to_screen(vp(), p);
-            assert!(
-                s.x >= 39.9 && s.x <= 760.1 && s.y >= 39.9 && s.y <= 560.1,
-                "{s:?}"
-            );
+            assert!(s.x >= 39.9 && s.x <= 760.1 && s.y >= 39.9 && s.y <= 560.1, "{s:?}");
         }
         // Width is the tight side: 720 px for 400 units.
         assert!((c.scale - 1.8).abs() < 1e-9);
@@ -240,10 +182,7 @@ mod tests {
 
     #[test]
     fn screen_and_map_round_trip() {
-        let c = Camera {
-            center: Point::new(300.0, 500.0),
-            scale: 2.5,
-        };
+        let c = Camera { center: Point::new(300.0, 500.0), scale: 2.5 };
         let p = Point::new(123.4, 567.8);
         let back = c.to_map(vp(), c.to_screen(vp(), p));
         assert!(back.dist(p) < 1e-9);
@@ -251,10 +190,7 @@ mod tests {
 
     #[test]
     fn view_box_matches_to_screen() {
-        let c = Camera {
-            center: Point::new(300.0, 500.0),
-            scale: 2.0,
-        };
+        let c = Camera { center: Point::new(300.0, 500.0), scale: 2.0 };
         let [x, y, w, h] = c.view_box(vp());
         assert_eq!((w, h), (400.0, 300.0));
         let top_left = c.to_screen(vp(), Point::new(x, y));
@@ -264,30 +200,19 @@ mod tests {
     #[test]
     fn focus_separates_the_nearest_neighbour_by_the_gap() {
         let p = Point::new(500.0, 500.0);
-        let c = Camera::focus(
-            p,
-            [Point::new(503.0, 504.0), Point::new(600.0, 500.0)],
-            60.0,
-            1.0,
-        );
+        let c = Camera::focus(p, [Point::new(503.0, 504.0), Point::new(600.0, 500.0)], 60.0, 1.0);
         // nearest is 5 units away: 60 px / 5 = 12 px per unit.
         assert!((c.scale - 12.0).abs() < 1e-9);
         assert_eq!(c.center, p);
         let c = Camera::focus(p, [Point::new(600.0, 500.0)], 60.0, 1.0);
-        assert!(
-            (c.scale - 1.0).abs() < 1e-9,
-            "never further out than at_least"
-        );
+        assert!((c.scale - 1.0).abs() < 1e-9, "never further out than at_least");
         let c = Camera::focus(p, [Point::new(500.01, 500.0)], 60.0, 1.0);
         assert_eq!(c.scale, MAX_SCALE);
     }
 
     #[test]
     fn zoom_about_keeps_the_point_under_the_cursor() {
-        let c = Camera {
-            center: Point::new(300.0, 500.0),
-            scale: 2.0,
-        };
+        let c = Camera { center: Point::new(300.0, 500.0), scale: 2.0 };
         let at = Point::new(100.0, 450.0);
         let before = c.to_map(vp(), at);
         let z = c.zoomed_about(vp(), at, 1.5);
@@ -297,28 +222,17 @@ mod tests {
 
     #[test]
     fn pan_moves_the_map_with_the_finger() {
-        let c = Camera {
-            center: Point::new(300.0, 500.0),
-            scale: 2.0,
-        };
+        let c = Camera { center: Point::new(300.0, 500.0), scale: 2.0 };
         let p = Point::new(310.0, 505.0);
         let before = c.to_screen(vp(), p);
         let after = c.panned(30.0, -10.0).to_screen(vp(), p);
-        assert!(
-            (after.x - before.x - 30.0).abs() < 1e-9 && (after.y - before.y + 10.0).abs() < 1e-9
-        );
+        assert!((after.x - before.x - 30.0).abs() < 1e-9 && (after.y - before.y + 10.0).abs() < 1e-9);
     }
 
     #[test]
     fn lerp_starts_and_ends_on_the_cameras_and_zooms_monotonically() {
-        let a = Camera {
-            center: Point::new(0.0, 0.0),
-            scale: 1.0,
-        };
-        let b = Camera {
-            center: Point::new(100.0, 50.0),
-            scale: 8.0,
-        };
+        let a = Camera { center: Point::new(0.0, 0.0), scale: 1.0 };
+        let b = Camera { center: Point::new(100.0, 50.0), scale: 8.0 };
         assert!(a.lerp(&b, 0.0).center.dist(a.center) < 1e-9);
         let end = a.lerp(&b, 1.0);
         assert!(end.center.dist(b.center) < 1e-9 && (end.scale - b.scale).abs() < 1e-9);
@@ -341,14 +255,8 @@ mod tests {
 
     #[test]
     fn flights_last_600_to_900_ms() {
-        let a = Camera {
-            center: Point::new(0.0, 0.0),
-            scale: 0.5,
-        };
-        let b = Camera {
-            center: Point::new(900.0, 900.0),
-            scale: 24.0,
-        };
+        let a = Camera { center: Point::new(0.0, 0.0), scale: 0.5 };
+        let b = Camera { center: Point::new(900.0, 900.0), scale: 24.0 };
         assert_eq!(flight_ms(&a, &a, vp()), 600.0);
         assert_eq!(flight_ms(&a, &b, vp()), 900.0);
     }

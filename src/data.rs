@@ -1,47 +1,57 @@
-//! The bundled content, parsed and validated once, with the look-ups and the stop order the views need.
+//! The content's look-ups and stop order, and (off the wasm target) reading it from JSON.
 
-use std::fmt;
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::{load, LoadError, TOUR_JSON};
 
 use crate::geo::{great_circle_km, Point, Projection};
 use crate::model::{Group, Stop, Tour};
 use crate::route::View;
-use crate::validate::{validate, Issue};
 
-/// The tour data compiled into the widget.
-pub const TOUR_JSON: &str = include_str!("../assets/tour.json");
+/// Reading content from JSON: what `build.rs` does before the widget is compiled, and what tests
+/// do with broken fixtures.
+#[cfg(not(target_arch = "wasm32"))]
+mod parse {
+    use std::fmt;
 
-/// Why content could not be shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// Not valid JSON, or a value of the wrong type.
-    Parse(String),
-    /// Valid JSON that breaks a content rule.
-    Invalid(Vec<Issue>),
-}
+    use crate::model::Tour;
+    use crate::validate::{validate, Issue};
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Parse(e) => write!(f, "tour.json cannot be read: {e}"),
-            LoadError::Invalid(issues) => {
-                write!(f, "tour.json has {} problem(s):", issues.len())?;
-                for i in issues {
-                    write!(f, "\n- {i}")?;
+    /// The tour data as edited.
+    pub const TOUR_JSON: &str = include_str!("../assets/tour.json");
+
+    /// Why content could not be shown.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum LoadError {
+        /// Not valid JSON, or a value of the wrong type.
+        Parse(String),
+        /// Valid JSON that breaks a content rule.
+        Invalid(Vec<Issue>),
+    }
+
+    impl fmt::Display for LoadError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                LoadError::Parse(e) => write!(f, "tour.json cannot be read: {e}"),
+                LoadError::Invalid(issues) => {
+                    write!(f, "tour.json has {} problem(s):", issues.len())?;
+                    for i in issues {
+                        write!(f, "\n- {i}")?;
+                    }
+                    Ok(())
                 }
-                Ok(())
             }
         }
     }
-}
 
-/// Parse and validate tour JSON.
-pub fn load(json: &str) -> Result<Tour, LoadError> {
-    let tour: Tour = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
-    let issues = validate(&tour);
-    if issues.is_empty() {
-        Ok(tour)
-    } else {
-        Err(LoadError::Invalid(issues))
+    /// Parse and validate tour JSON.
+    pub fn load(json: &str) -> Result<Tour, LoadError> {
+        let tour: Tour = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+        let issues = validate(&tour);
+        if issues.is_empty() {
+            Ok(tour)
+        } else {
+            Err(LoadError::Invalid(issues))
+        }
     }
 }
 
@@ -62,16 +72,12 @@ impl Tour {
     }
 
     pub fn stops_of(&self, number: u8) -> impl Iterator<Item = &Stop> {
-        self.group(number)
-            .into_iter()
-            .flat_map(move |g| g.stops.iter().filter_map(move |id| self.stop(id)))
+        self.group(number).into_iter().flat_map(move |g| g.stops.iter().filter_map(move |id| self.stop(id)))
     }
 
     /// Every stop in reading order: group 1 in order, then group 2, then group 3.
     pub fn sequence(&self) -> impl Iterator<Item = &Stop> {
-        self.groups
-            .iter()
-            .flat_map(move |g| self.stops_of(g.number))
+        self.groups.iter().flat_map(move |g| self.stops_of(g.number))
     }
 
     /// The stop after this view: from the overview the first stop, from a route its first stop,
@@ -81,12 +87,9 @@ impl Tour {
         let to = match view {
             View::Overview | View::Hunan => seq.first().copied(),
             View::Route(n) => self.stops_of(*n).next(),
-            View::Stop(id) => seq
-                .iter()
-                .position(|s| &s.id == id)
-                .and_then(|i| seq.get(i + 1).copied()),
+            View::Stop(id) => seq.iter().position(|s| &s.id == id).and_then(|i| seq.get(i + 1).copied()),
         };
-        to.map(|s| View::Stop(s.id.clone()))
+        to.map(|s| View::Stop(s.id.to_string()))
     }
 
     /// The stop before this view; from the first stop, back to the overview.
@@ -95,20 +98,20 @@ impl Tour {
         match view {
             View::Stop(id) => match seq.iter().position(|s| &s.id == id) {
                 Some(0) => Some(View::Overview),
-                Some(i) => Some(View::Stop(seq[i - 1].id.clone())),
+                Some(i) => Some(View::Stop(seq[i - 1].id.to_string())),
                 None => Some(View::Overview),
             },
-            View::Route(n) => self.stops_of(*n).last().map(|s| View::Stop(s.id.clone())),
+            View::Route(n) => self.stops_of(*n).last().map(|s| View::Stop(s.id.to_string())),
             View::Overview | View::Hunan => None,
         }
     }
 
     pub fn first(&self) -> Option<View> {
-        self.sequence().next().map(|s| View::Stop(s.id.clone()))
+        self.sequence().next().map(|s| View::Stop(s.id.to_string()))
     }
 
     pub fn last(&self) -> Option<View> {
-        self.sequence().last().map(|s| View::Stop(s.id.clone()))
+        self.sequence().last().map(|s| View::Stop(s.id.to_string()))
     }
 
     /// 1-based position of a stop in the whole tour, for "全程 3/18".
@@ -132,10 +135,7 @@ impl Tour {
             .map(|s| {
                 let km = great_circle_km(from.0, from.1, s.lon, s.lat);
                 from = (s.lon, s.lat);
-                Leg {
-                    to: s.id.clone(),
-                    km,
-                }
+                Leg { to: s.id.to_string(), km }
             })
             .collect()
     }

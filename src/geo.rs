@@ -1,12 +1,11 @@
 //! Map projection and distances: the same formula the base-map generator uses, so stops line up.
 
-use serde::Deserialize;
-
 /// Equirectangular projection scaled by cos(ref_lat), framed to a lon/lat box that is `width` units wide.
 ///
 /// At this scale (a few hundred km) it is accurate to well under a pixel against a conformal
 /// projection, and it is two lines of code, identical in `tools/basemap/generate.py`.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct Projection {
     pub lon0: f64,
     pub lon1: f64,
@@ -36,21 +35,9 @@ pub const MAP_WIDTH: f64 = 1000.0;
 
 impl Projection {
     /// The Yangtze River Delta view of the tour.
-    pub const DELTA: Projection = Projection {
-        lon0: 114.0,
-        lon1: 123.5,
-        lat0: 26.5,
-        lat1: 35.5,
-        ref_lat: 31.0,
-    };
+    pub const DELTA: Projection = Projection { lon0: 114.0, lon1: 123.5, lat0: 26.5, lat1: 35.5, ref_lat: 31.0 };
     /// The Hunan inset.
-    pub const HUNAN: Projection = Projection {
-        lon0: 108.5,
-        lon1: 114.5,
-        lat0: 24.5,
-        lat1: 30.5,
-        ref_lat: 27.5,
-    };
+    pub const HUNAN: Projection = Projection { lon0: 108.5, lon1: 114.5, lat0: 24.5, lat1: 30.5, ref_lat: 27.5 };
 
     fn k(&self) -> f64 {
         self.ref_lat.to_radians().cos()
@@ -67,10 +54,7 @@ impl Projection {
 
     pub fn project(&self, lon: f64, lat: f64) -> Point {
         let s = self.scale();
-        Point {
-            x: (lon - self.lon0) * self.k() * s,
-            y: (self.lat1 - lat) * s,
-        }
+        Point { x: (lon - self.lon0) * self.k() * s, y: (self.lat1 - lat) * s }
     }
 
     pub fn contains(&self, lon: f64, lat: f64) -> bool {

@@ -17,18 +17,10 @@ impl Rect {
         self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
     }
     pub fn inside(&self, o: &Rect) -> bool {
-        self.x >= o.x
-            && self.y >= o.y
-            && self.x + self.w <= o.x + o.w
-            && self.y + self.h <= o.y + o.h
+        self.x >= o.x && self.y >= o.y && self.x + self.w <= o.x + o.w && self.y + self.h <= o.y + o.h
     }
     fn grown(&self, m: f64) -> Rect {
-        Rect {
-            x: self.x - m,
-            y: self.y - m,
-            w: self.w + 2.0 * m,
-            h: self.h + 2.0 * m,
-        }
+        Rect { x: self.x - m, y: self.y - m, w: self.w + 2.0 * m, h: self.h + 2.0 * m }
     }
 }
 
@@ -104,12 +96,7 @@ fn candidate(r: &LabelRequest, side: Side) -> Rect {
 }
 
 fn marker_box(r: &LabelRequest) -> Rect {
-    Rect {
-        x: r.at.x - r.radius,
-        y: r.at.y - r.radius,
-        w: 2.0 * r.radius,
-        h: 2.0 * r.radius,
-    }
+    Rect { x: r.at.x - r.radius, y: r.at.y - r.radius, w: 2.0 * r.radius, h: 2.0 * r.radius }
 }
 
 /// Place labels greedily by priority (ties keep input order). Each label takes the first side
@@ -142,10 +129,7 @@ pub fn place(requests: &[LabelRequest], frame: Rect) -> Vec<Option<Placement>> {
 
 /// A label's width in px for `font_px`: CJK glyphs are square, Latin ones a bit over half as wide.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
-        .sum::<f64>()
-        * font_px
+    text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font_px
 }
 
 #[cfg(test)]
@@ -153,21 +137,10 @@ mod tests {
     use super::*;
 
     fn req(x: f64, y: f64, priority: i32) -> LabelRequest {
-        LabelRequest {
-            at: Point::new(x, y),
-            radius: 8.0,
-            width: 40.0,
-            height: 16.0,
-            priority,
-        }
+        LabelRequest { at: Point::new(x, y), radius: 8.0, width: 40.0, height: 16.0, priority }
     }
     fn frame() -> Rect {
-        Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 400.0,
-            h: 300.0,
-        }
+        Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 }
     }
 
     #[test]
@@ -188,11 +161,7 @@ mod tests {
     #[test]
     fn crowded_labels_never_overlap_and_the_important_one_wins() {
         // Three markers 4 px apart, like the Wuxi districts on the overview.
-        let reqs = vec![
-            req(200.0, 150.0, 0),
-            req(203.0, 153.0, 10),
-            req(206.0, 150.0, 0),
-        ];
+        let reqs = vec![req(200.0, 150.0, 0), req(203.0, 153.0, 10), req(206.0, 150.0, 0)];
         let p = place(&reqs, frame());
         assert!(p[1].is_some(), "the selected one is always placed");
         let rects: Vec<Rect> = p.iter().flatten().map(|p| p.rect).collect();
@@ -208,12 +177,7 @@ mod tests {
 
     #[test]
     fn a_label_that_fits_nowhere_is_left_out() {
-        let tiny = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 30.0,
-            h: 30.0,
-        };
+        let tiny = Rect { x: 0.0, y: 0.0, w: 30.0, h: 30.0 };
         let p = place(&[req(15.0, 15.0, 0)], tiny);
         assert_eq!(p[0], None);
     }

@@ -15,14 +15,21 @@ pub struct MarkerStyle {
     pub font: f64,
 }
 
-pub const READER: MarkerStyle = MarkerStyle {
-    radius: 11.0,
-    font: 14.0,
-};
-pub const PROJECTOR: MarkerStyle = MarkerStyle {
-    radius: 16.0,
-    font: 24.0,
-};
+pub const READER: MarkerStyle = MarkerStyle { radius: 11.0, font: 14.0 };
+pub const PROJECTOR: MarkerStyle = MarkerStyle { radius: 16.0, font: 24.0 };
+/// Smaller markers on a phone-sized map, so the overview stays readable; the tap target stays 44 px.
+pub const PHONE: MarkerStyle = MarkerStyle { radius: 9.0, font: 13.0 };
+
+/// The marker style for a map of this size.
+pub fn style_for(vp: Viewport, present: bool) -> MarkerStyle {
+    if present {
+        PROJECTOR
+    } else if vp.width < 500.0 {
+        PHONE
+    } else {
+        READER
+    }
+}
 
 impl MarkerStyle {
     pub fn label_height(&self) -> f64 {
@@ -41,11 +48,7 @@ impl MarkerStyle {
 
 /// Every place drawn with a marker, in a fixed order: the tour's stops, then the start.
 pub fn marker_points(tour: &Tour) -> Vec<Point> {
-    tour.stops
-        .iter()
-        .map(|s| tour.stop_point(s))
-        .chain(std::iter::once(tour.start_point()))
-        .collect()
+    tour.stops.iter().map(|s| tour.stop_point(s)).chain(std::iter::once(tour.start_point())).collect()
 }
 
 /// The camera a view asks for.
@@ -53,16 +56,10 @@ pub fn camera_for(tour: &Tour, view: &View, vp: Viewport, style: MarkerStyle) ->
     let pad = style.padding(vp);
     let all = marker_points(tour);
     let route_points = |n: u8| -> Vec<Point> {
-        tour.stops_of(n)
-            .map(|s| tour.stop_point(s))
-            .chain(std::iter::once(tour.start_point()))
-            .collect()
+        tour.stops_of(n).map(|s| tour.stop_point(s)).chain(std::iter::once(tour.start_point())).collect()
     };
     let fit = |pts: Vec<Point>| Bounds::around(pts).map(|b| Camera::fit(b, vp, pad));
-    let overview = fit(all.clone()).unwrap_or(Camera {
-        center: Point::new(500.0, 550.0),
-        scale: 1.0,
-    });
+    let overview = fit(all.clone()).unwrap_or(Camera { center: Point::new(500.0, 550.0), scale: 1.0 });
     match view {
         View::Overview | View::Hunan => overview,
         View::Route(n) => fit(route_points(*n)).unwrap_or(overview),
@@ -115,7 +112,7 @@ pub fn layout(
         .map(|(i, p)| {
             let stop = tour.stops.get(i);
             let priority = match stop {
-                Some(s) if Some(s.id.as_str()) == selected => 100,
+                Some(s) if Some(&*s.id) == selected => 100,
                 Some(s) if Some(s.group) == group => 50 - s.order as i32,
                 Some(_) => 10 - i as i32 / 3,
                 None => 60,
@@ -130,12 +127,7 @@ pub fn layout(
             }
         })
         .collect();
-    let frame = Rect {
-        x: 0.0,
-        y: 0.0,
-        w: vp.width,
-        h: vp.height,
-    };
+    let frame = Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height };
     let placed = place(&requests, frame);
     let taken: Vec<Rect> = placed
         .iter()
@@ -154,21 +146,9 @@ pub fn layout(
         .map(|l| {
             let at = cam.to_screen(vp, Point::new(l.x, l.y));
             let w = text_width(l.text(lang), base_font);
-            let r = Rect {
-                x: at.x - w / 2.0,
-                y: at.y - base_font / 2.0,
-                w,
-                h: base_font,
-            };
+            let r = Rect { x: at.x - w / 2.0, y: at.y - base_font / 2.0, w, h: base_font };
             r.inside(&frame) && !taken.iter().any(|t| t.overlaps(&r))
         })
         .collect();
-    MapLayout {
-        labels: placed
-            .iter()
-            .zip(&requests)
-            .map(|(p, r)| p.map(|p| p.offset(r.at)))
-            .collect(),
-        base_labels,
-    }
+    MapLayout { labels: placed.iter().zip(&requests).map(|(p, r)| p.map(|p| p.offset(r.at))).collect(), base_labels }
 }

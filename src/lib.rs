@@ -4,13 +4,18 @@
 //! hold the Yew views, compiled only for the browser.
 
 pub mod basemap;
+pub mod bundle;
 pub mod camera;
 pub mod data;
 pub mod geo;
+pub mod host;
 pub mod labels;
 pub mod layout;
 pub mod model;
+pub mod num;
 pub mod route;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rust_literal;
 pub mod state;
 pub mod strings;
 pub mod validate;
@@ -19,5 +24,7 @@ pub mod validate;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,18 +1,26 @@
-//! The tour's content as data: the serde types that `assets/tour.json` is read into.
+//! The tour's content as data: the types that `assets/tour.json` is read into.
 //!
 //! # Implementation note:
+//! The JSON is read and validated at build time (`build.rs`), which writes it out as a Rust
+//! `static`; so strings and lists are `Cow<'static, …>` (borrowed from the binary in the widget,
+//! owned when tests parse JSON) and serde exists only off the wasm target.
 //! Every field is lenient on purpose (`#[serde(default)]`, `Option` for tags): a missing
 //! translation or an untagged fact must reach `validate`, which names the stop and the field,
 //! instead of stopping in serde with only a line and column.
 
-use serde::Deserialize;
+use std::borrow::Cow;
+
+/// A string that is static in the widget and owned when parsed.
+pub type Str = Cow<'static, str>;
+/// A list that is static in the widget and owned when parsed.
+pub type List<T> = Cow<'static, [T]>;
 
 /// A string in both languages of the widget.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
 }
 
 impl Text {
@@ -41,18 +49,19 @@ impl Lang {
 }
 
 /// Where a fact comes from: [A] reported in the article, [B] widely documented background.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub enum Tag {
     A,
     B,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Fact {
     pub tag: Option<Tag>,
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
 }
 
 impl Fact {
@@ -67,8 +76,8 @@ impl Fact {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
 pub enum Confidence {
     High,
     #[default]
@@ -76,43 +85,43 @@ pub enum Confidence {
     Low,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Tour {
     pub event: Event,
     pub start: Place,
-    pub groups: Vec<Group>,
-    pub stops: Vec<Stop>,
-    pub lessons: Vec<Lesson>,
+    pub groups: List<Group>,
+    pub stops: List<Stop>,
+    pub lessons: List<Lesson>,
     pub hunan: Hunan,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Event {
     /// The course's full official name.
     pub title: Text,
     /// A short headline for the widget's title bar.
     pub headline: Text,
-    pub start_date: String,
-    pub end_date: String,
+    pub start_date: Str,
+    pub end_date: Str,
     pub days: u32,
     pub group_count: u32,
     pub place_count: u32,
     pub sessions: u32,
     pub top100: Top100,
     /// The six subjects every route covered.
-    pub themes: Vec<Text>,
+    pub themes: List<Text>,
     /// Who, where, why, what kinds of sites: tagged facts about the whole event.
-    pub facts: Vec<Fact>,
+    pub facts: List<Fact>,
     /// Why Hunan went: the provincial context.
-    pub why: Vec<Fact>,
+    pub why: List<Fact>,
     /// The credit line, e.g. "来源：新浪财经 2025-03-03".
     pub source: Text,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Top100 {
     pub year: u32,
     pub total: u32,
@@ -121,37 +130,37 @@ pub struct Top100 {
 }
 
 /// A point on the map with names and tagged facts: the opening city or a Hunan home place.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Place {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub city: Text,
     pub province: Text,
     pub lon: f64,
     pub lat: f64,
     pub confidence: Confidence,
-    pub facts: Vec<Fact>,
+    pub facts: List<Fact>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Group {
     pub number: u8,
     pub name: Text,
     /// Route colour (Okabe–Ito).
-    pub color: String,
+    pub color: Str,
     /// SVG stroke-dasharray in screen px; empty for a solid line.
-    pub dash: String,
+    pub dash: Str,
     /// Stop ids in the order the article lists them.
-    pub stops: Vec<String>,
+    pub stops: List<Str>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Stop {
     /// Stable public id used in deep links (`#/yiwu`).
-    pub id: String,
+    pub id: Str,
     pub group: u8,
     pub order: u8,
     /// Full name, e.g. 义乌市.
@@ -163,39 +172,39 @@ pub struct Stop {
     pub lon: f64,
     pub lat: f64,
     pub confidence: Confidence,
-    pub facts: Vec<Fact>,
+    pub facts: List<Fact>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Lesson {
     pub number: u8,
     pub title: Text,
     pub summary: Text,
-    pub examples: Vec<Example>,
+    pub examples: List<Example>,
 }
 
 /// A case the article gives for a lesson, linked to the place it comes from.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Example {
     /// A stop id, or the start's id ("hangzhou").
-    pub place: String,
+    pub place: Str,
     pub text: Text,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Hunan {
     pub intro: Text,
-    pub speakers: Vec<Speaker>,
+    pub speakers: List<Speaker>,
 }
 
 /// One of the four course members quoted at the end of the article, at their home place in Hunan.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Speaker {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub post: Text,
     pub gist: Text,

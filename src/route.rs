@@ -70,10 +70,7 @@ pub fn parse_query(query: &str) -> Flags {
     }
     for pair in query.trim_start_matches('?').split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let (k, v) = (
-            percent_decode(k).to_ascii_lowercase(),
-            percent_decode(v).to_ascii_lowercase(),
-        );
+        let (k, v) = (percent_decode(k).to_ascii_lowercase(), percent_decode(v).to_ascii_lowercase());
         match (k.as_str(), v.as_str()) {
             ("lang", "en") => f.lang = Some(Lang::En),
             ("lang", "zh" | "zh-cn" | "zh-hans") => f.lang = Some(Lang::Zh),
@@ -92,9 +89,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(b) = hex {
                 out.push(b);
                 i += 3;
@@ -159,13 +154,7 @@ mod tests {
 
     #[test]
     fn views_round_trip_through_their_hash() {
-        for v in [
-            View::Overview,
-            View::Route(1),
-            View::Route(3),
-            View::Stop("jiangyin".into()),
-            View::Hunan,
-        ] {
+        for v in [View::Overview, View::Route(1), View::Route(3), View::Stop("jiangyin".into()), View::Hunan] {
             assert_eq!(p(&v.to_hash()), v);
         }
     }

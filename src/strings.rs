@@ -1,6 +1,7 @@
 //! Every interface string in both languages; content text comes from `assets/tour.json`.
 
 use crate::model::Lang;
+use crate::num::Fixed;
 
 pub struct Strings {
     pub lang_switch: &'static str,
@@ -160,7 +161,7 @@ pub fn stop_ordinal(lang: Lang, order: u8, of: usize) -> String {
 
 /// Distances as the reader's language writes them: "105 公里" / "105 km".
 pub fn km(lang: Lang, km: f64) -> String {
-    format!("{:.0} {}", km, strings(lang).km)
+    format!("{} {}", Fixed(km, 0), strings(lang).km)
 }
 
 /// What the live region says when the view changes: "义乌市，第一组第2站（共7站）".
@@ -169,23 +170,13 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang
     let s = strings(lang);
     match view {
         View::Overview => s.to_overview.to_string() + "",
-        View::Route(n) => tour
-            .group(*n)
-            .map(|g| g.name.get(lang).to_string())
-            .unwrap_or_default(),
+        View::Route(n) => tour.group(*n).map(|g| g.name.get(lang).to_string()).unwrap_or_default(),
         View::Stop(id) => match tour.stop(id) {
             Some(st) => {
-                let g = tour
-                    .group(st.group)
-                    .map(|g| g.name.get(lang))
-                    .unwrap_or_default();
+                let g = tour.group(st.group).map(|g| g.name.get(lang)).unwrap_or_default();
                 let of = tour.group(st.group).map_or(0, |g| g.stops.len());
                 let sep = if lang == Lang::Zh { "，" } else { ", " };
-                format!(
-                    "{}{sep}{g} {}",
-                    st.name.get(lang),
-                    stop_ordinal(lang, st.order, of)
-                )
+                format!("{}{sep}{g} {}", st.name.get(lang), stop_ordinal(lang, st.order, of))
             }
             None => String::new(),
         },

@@ -28,11 +28,7 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, place: &str, field: &str, problem: impl Into<String>) {
-        self.issues.push(Issue {
-            place: place.to_string(),
-            field: field.to_string(),
-            problem: problem.into(),
-        });
+        self.issues.push(Issue { place: place.to_string(), field: field.to_string(), problem: problem.into() });
     }
 
     fn text(&mut self, place: &str, field: &str, t: &Text) {
@@ -54,14 +50,7 @@ impl Checker {
                     "untagged fact (tag must be \"A\" for reported or \"B\" for background)",
                 );
             }
-            self.text(
-                place,
-                &at,
-                &Text {
-                    zh: f.zh.clone(),
-                    en: f.en.clone(),
-                },
-            );
+            self.text(place, &at, &Text { zh: f.zh.clone(), en: f.en.clone() });
         }
     }
 
@@ -88,10 +77,7 @@ impl Checker {
 }
 
 fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 32
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Check the whole tour; an empty list means it is fit to show.
@@ -113,47 +99,20 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
 
     let start = format!("start \"{}\"", t.start.id);
     if !is_id(&t.start.id) {
-        c.push(
-            &start,
-            "id",
-            "not a valid id (lowercase letters, digits and '-')",
-        );
+        c.push(&start, "id", "not a valid id (lowercase letters, digits and '-')");
     }
     c.place(&start, &t.start, &Projection::DELTA);
 
     if t.groups.len() as u32 != e.group_count {
-        c.push(
-            "event",
-            "group_count",
-            format!(
-                "says {} but there are {} groups",
-                e.group_count,
-                t.groups.len()
-            ),
-        );
+        c.push("event", "group_count", format!("says {} but there are {} groups", e.group_count, t.groups.len()));
     }
     if t.stops.len() as u32 != e.place_count {
-        c.push(
-            "event",
-            "place_count",
-            format!(
-                "says {} but there are {} stops",
-                e.place_count,
-                t.stops.len()
-            ),
-        );
+        c.push("event", "place_count", format!("says {} but there are {} stops", e.place_count, t.stops.len()));
     }
     for (i, g) in t.groups.iter().enumerate() {
         let who = format!("group {}", g.number);
         if g.number as usize != i + 1 {
-            c.push(
-                &who,
-                "number",
-                format!(
-                    "groups must be numbered 1, 2, 3… in order; expected {}",
-                    i + 1
-                ),
-            );
+            c.push(&who, "number", format!("groups must be numbered 1, 2, 3… in order; expected {}", i + 1));
         }
         c.text(&who, "name", &g.name);
         if g.color.trim().is_empty() {
@@ -164,47 +123,30 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
         }
         for (j, id) in g.stops.iter().enumerate() {
             if !t.stops.iter().any(|s| &s.id == id) {
-                c.push(
-                    &who,
-                    &format!("stops[{j}]"),
-                    format!("unknown stop \"{id}\""),
-                );
+                c.push(&who, &format!("stops[{j}]"), format!("unknown stop \"{id}\""));
             }
         }
     }
 
     let mut seen = HashSet::new();
-    for s in &t.stops {
+    for s in t.stops.iter() {
         let who = format!("stop \"{}\"", s.id);
         if !is_id(&s.id) {
-            c.push(
-                &who,
-                "id",
-                "not a valid id (lowercase letters, digits and '-')",
-            );
+            c.push(&who, "id", "not a valid id (lowercase letters, digits and '-')");
         } else if s.id == t.start.id || s.id == "hunan" || s.id == "route" {
             c.push(&who, "id", "reserved id");
         }
-        if !seen.insert(s.id.as_str()) {
+        if !seen.insert(&*s.id) {
             c.push(&who, "id", "duplicate id");
         }
         match t.groups.iter().find(|g| g.number == s.group) {
             None => c.push(&who, "group", format!("unknown group {}", s.group)),
             Some(g) => match g.stops.iter().position(|id| id == &s.id) {
-                None => c.push(
-                    &who,
-                    "group",
-                    format!("not listed in group {}'s stops", s.group),
-                ),
+                None => c.push(&who, "group", format!("not listed in group {}'s stops", s.group)),
                 Some(pos) if pos + 1 != s.order as usize => c.push(
                     &who,
                     "order",
-                    format!(
-                        "is {} but the stop is number {} in group {}",
-                        s.order,
-                        pos + 1,
-                        s.group
-                    ),
+                    format!("is {} but the stop is number {} in group {}", s.order, pos + 1, s.group),
                 ),
                 Some(_) => {}
             },
@@ -217,24 +159,20 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
         c.facts(&who, "facts", &s.facts);
     }
 
-    for l in &t.lessons {
+    for l in t.lessons.iter() {
         let who = format!("lesson {}", l.number);
         c.text(&who, "title", &l.title);
         c.text(&who, "summary", &l.summary);
         for (i, ex) in l.examples.iter().enumerate() {
             if ex.place != t.start.id && !t.stops.iter().any(|s| s.id == ex.place) {
-                c.push(
-                    &who,
-                    &format!("examples[{i}].place"),
-                    format!("unknown place \"{}\"", ex.place),
-                );
+                c.push(&who, &format!("examples[{i}].place"), format!("unknown place \"{}\"", ex.place));
             }
             c.text(&who, &format!("examples[{i}].text"), &ex.text);
         }
     }
 
     c.text("hunan", "intro", &t.hunan.intro);
-    for sp in &t.hunan.speakers {
+    for sp in t.hunan.speakers.iter() {
         let who = format!("speaker \"{}\"", sp.id);
         c.text(&who, "name", &sp.name);
         c.text(&who, "post", &sp.post);

@@ -9,17 +9,10 @@ use crate::model::Lang;
 pub fn replace_hash(hash: &str) {
     let w = gloo::utils::window();
     let loc = w.location();
-    if loc.hash().unwrap_or_default() == hash
-        || (hash == "#/" && loc.hash().unwrap_or_default().is_empty())
-    {
+    if loc.hash().unwrap_or_default() == hash || (hash == "#/" && loc.hash().unwrap_or_default().is_empty()) {
         return;
     }
-    let url = format!(
-        "{}{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default(),
-        hash
-    );
+    let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default(), hash);
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -36,8 +29,7 @@ pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
         })
         .unwrap_or(false)
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use county_tour::app::{load_content, App, AppProps};
+use county_tour::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, MouseEvent, MouseEventInit};
@@ -18,15 +18,7 @@ fn mount() -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
-    let content = load_content().expect("bundled content loads");
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            content,
-            owns_page: false,
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { owns_page: false }).render();
     root
 }
 
@@ -38,9 +30,7 @@ fn click(el: &Element) {
 }
 
 fn text(root: &Element, sel: &str) -> Option<String> {
-    root.query_selector(sel)
-        .unwrap()
-        .and_then(|e| e.text_content())
+    root.query_selector(sel).unwrap().and_then(|e| e.text_content())
 }
 
 #[wasm_bindgen_test]
@@ -48,12 +38,7 @@ async fn the_app_mounts_with_18_stops_and_the_overview() {
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount();
     settle().await;
-    assert_eq!(
-        root.query_selector_all("[data-stop][role=button]")
-            .unwrap()
-            .length(),
-        18
-    );
+    assert_eq!(root.query_selector_all("[data-stop][role=button]").unwrap().length(), 18);
     assert!(text(&root, ".ct-figs").unwrap().contains("49"));
     root.remove();
 }
@@ -63,20 +48,12 @@ async fn clicking_a_stop_opens_its_card() {
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount();
     settle().await;
-    let yiwu = root
-        .query_selector("[data-stop=yiwu]")
-        .unwrap()
-        .expect("yiwu marker");
+    let yiwu = root.query_selector("[data-stop=yiwu]").unwrap().expect("yiwu marker");
     click(&yiwu);
     settle().await;
     assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
     assert_eq!(gloo::utils::window().location().hash().unwrap(), "#/yiwu");
-    let next = root
-        .query_selector(".ct-next")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap();
+    let next = root.query_selector(".ct-next").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
     next.click();
     settle().await;
     assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("柯桥区"));

@@ -35,14 +35,17 @@ fn tour() -> Tour {
 }
 
 #[test]
-fn the_bundled_tour_is_valid() {
-    tour();
+fn the_widget_carries_exactly_the_validated_json() {
+    // build.rs wrote the statics from the same files: they must be equal, field for field.
+    assert_eq!(county_tour::bundle::TOUR, tour());
+    assert_eq!(county_tour::bundle::DELTA, basemap::json::parse(basemap::json::DELTA).unwrap());
+    assert_eq!(county_tour::bundle::HUNAN, basemap::json::parse(basemap::json::HUNAN).unwrap());
 }
 
 #[test]
 fn stop_ids_are_the_public_contract_in_reading_order() {
     let t = tour();
-    let seq: Vec<&str> = t.sequence().map(|s| s.id.as_str()).collect();
+    let seq: Vec<&str> = t.sequence().map(|s| &*s.id).collect();
     assert_eq!(seq, PUBLIC_IDS);
 }
 
@@ -51,58 +54,29 @@ fn groups_have_7_5_and_6_stops() {
     let t = tour();
     let sizes: Vec<usize> = t.groups.iter().map(|g| g.stops.len()).collect();
     assert_eq!(sizes, [7, 5, 6]);
-    assert_eq!(
-        (t.event.place_count, t.event.sessions, t.event.days),
-        (18, 49, 6)
-    );
+    assert_eq!((t.event.place_count, t.event.sessions, t.event.days), (18, 49, 6));
     assert_eq!(t.start.name.zh, "杭州市");
 }
 
 #[test]
 fn every_text_is_in_both_languages_and_every_fact_is_tagged() {
     let t = tour();
-    for s in &t.stops {
-        for (field, text) in [
-            ("name", &s.name),
-            ("short", &s.short),
-            ("city", &s.city),
-            ("province", &s.province),
-        ] {
-            assert!(
-                !text.zh.trim().is_empty() && !text.en.trim().is_empty(),
-                "{} {field}",
-                s.id
-            );
+    for s in t.stops.iter() {
+        for (field, text) in [("name", &s.name), ("short", &s.short), ("city", &s.city), ("province", &s.province)] {
+            assert!(!text.zh.trim().is_empty() && !text.en.trim().is_empty(), "{} {field}", s.id);
         }
-        for f in &s.facts {
+        for f in s.facts.iter() {
             assert!(f.tag.is_some(), "{}: untagged fact", s.id);
-            assert!(
-                !f.zh.trim().is_empty() && !f.en.trim().is_empty(),
-                "{}: {f:?}",
-                s.id
-            );
+            assert!(!f.zh.trim().is_empty() && !f.en.trim().is_empty(), "{}: {f:?}", s.id);
         }
     }
-    assert!(t
-        .event
-        .facts
-        .iter()
-        .chain(&t.event.why)
-        .chain(&t.start.facts)
-        .all(|f| f.tag.is_some()));
+    assert!(t.event.facts.iter().chain(t.event.why.iter()).chain(t.start.facts.iter()).all(|f| f.tag.is_some()));
 }
 
 #[test]
 fn reported_and_background_facts_are_where_the_sheet_puts_them() {
     let t = tour();
-    let count = |id: &str, tag: Tag| {
-        t.stop(id)
-            .unwrap()
-            .facts
-            .iter()
-            .filter(|f| f.tag == Some(tag))
-            .count()
-    };
+    let count = |id: &str, tag: Tag| t.stop(id).unwrap().facts.iter().filter(|f| f.tag == Some(tag)).count();
     // Yiwu and Jiangyin are the article's worked examples.
     assert!(count("yiwu", Tag::A) >= 4);
     assert!(count("jiangyin", Tag::A) >= 3);
@@ -115,39 +89,20 @@ fn reported_and_background_facts_are_where_the_sheet_puts_them() {
 #[test]
 fn every_place_lies_inside_its_base_map() {
     let t = tour();
-    let delta: Basemap = basemap::parse(basemap::DELTA_JSON).unwrap();
-    let hunan: Basemap = basemap::parse(basemap::HUNAN_JSON).unwrap();
-    assert_eq!(
-        delta.projection,
-        Projection::DELTA,
-        "the app and the generator must project alike"
-    );
+    let delta: Basemap = basemap::json::parse(basemap::json::DELTA).unwrap();
+    let hunan: Basemap = basemap::json::parse(basemap::json::HUNAN).unwrap();
+    assert_eq!(delta.projection, Projection::DELTA, "the app and the generator must project alike");
     assert_eq!(hunan.projection, Projection::HUNAN);
     let inside = |b: &Basemap, p: Point| p.x > 0.0 && p.y > 0.0 && p.x < b.width && p.y < b.height;
-    for s in &t.stops {
+    for s in t.stops.iter() {
         assert!(inside(&delta, t.stop_point(s)), "{}", s.id);
     }
     assert!(inside(&delta, t.start_point()));
-    for sp in &t.hunan.speakers {
-        assert!(
-            inside(
-                &hunan,
-                Projection::HUNAN.project(sp.place.lon, sp.place.lat)
-            ),
-            "{}",
-            sp.id
-        );
+    for sp in t.hunan.speakers.iter() {
+        assert!(inside(&hunan, Projection::HUNAN.project(sp.place.lon, sp.place.lat)), "{}", sp.id);
     }
-    for layer in [
-        &delta.layers.land,
-        &delta.layers.focus,
-        &delta.layers.lakes,
-        &delta.layers.coast,
-    ] {
-        assert!(
-            layer.starts_with('M') || layer.starts_with('m'),
-            "every main layer has path data"
-        );
+    for layer in [&delta.layers.land, &delta.layers.focus, &delta.layers.lakes, &delta.layers.coast] {
+        assert!(layer.starts_with('M') || layer.starts_with('m'), "every main layer has path data");
     }
     assert_eq!(delta.credit, "Base map: Natural Earth");
 }
@@ -159,12 +114,7 @@ fn apply_edit(doc: &mut Value, edit: &Value) {
         "set" => *doc.pointer_mut(ptr).unwrap_or_else(|| panic!("no {ptr}")) = edit[2].clone(),
         "remove" => {
             let (parent, key) = ptr.rsplit_once('/').unwrap();
-            doc.pointer_mut(parent)
-                .unwrap()
-                .as_object_mut()
-                .unwrap()
-                .remove(key)
-                .expect(ptr);
+            doc.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key).expect(ptr);
         }
         _ => panic!("unknown op {op}"),
     }
@@ -173,10 +123,7 @@ fn apply_edit(doc: &mut Value, edit: &Value) {
 #[test]
 fn each_broken_fixture_gives_its_exact_message() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     assert!(files.len() >= 8, "fixtures missing");
     for f in files {
@@ -189,21 +136,11 @@ fn each_broken_fixture_gives_its_exact_message() {
         match (&err, fixture.get("expect"), fixture.get("expect_parse")) {
             (LoadError::Invalid(issues), Some(want), _) => {
                 let lines: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
-                assert!(
-                    lines.iter().any(|l| l == want.as_str().unwrap()),
-                    "{}: got {lines:#?}",
-                    f.display()
-                );
-                assert!(err
-                    .to_string()
-                    .contains(&format!("\n- {}", want.as_str().unwrap())));
+                assert!(lines.iter().any(|l| l == want.as_str().unwrap()), "{}: got {lines:#?}", f.display());
+                assert!(err.to_string().contains(&format!("\n- {}", want.as_str().unwrap())));
             }
             (LoadError::Parse(msg), _, Some(want)) => {
-                assert!(
-                    msg.contains(want.as_str().unwrap()),
-                    "{}: got {msg}",
-                    f.display()
-                );
+                assert!(msg.contains(want.as_str().unwrap()), "{}: got {msg}", f.display());
             }
             _ => panic!("{}: unexpected {err}", f.display()),
         }

@@ -36,10 +36,7 @@ fn prev_walks_back_and_leaves_to_the_overview() {
 #[test]
 fn keys_drive_the_state() {
     let t = tour();
-    let mut s = AppState {
-        view: stop("yuhang"),
-        ..Default::default()
-    };
+    let mut s = AppState { view: stop("yuhang"), ..Default::default() };
     s = s.apply(&t, key_action("ArrowRight", false).unwrap());
     assert_eq!(s.view, stop("yiwu"));
     s = s.apply(&t, key_action("ArrowLeft", false).unwrap());
@@ -66,10 +63,7 @@ fn blackout_and_tour_belong_to_presenter_mode() {
     let t = tour();
     let s = AppState::default().apply(&t, Action::ToggleBlackout);
     assert!(!s.blackout);
-    let p = AppState {
-        present: true,
-        ..Default::default()
-    };
+    let p = AppState { present: true, ..Default::default() };
     let b = p.apply(&t, Action::ToggleBlackout);
     assert!(b.blackout);
     assert!(!b.apply(&t, Action::Escape).blackout);
@@ -85,64 +79,39 @@ fn blackout_and_tour_belong_to_presenter_mode() {
 #[test]
 fn unknown_targets_leave_the_view_alone() {
     let t = tour();
-    let s = AppState {
-        view: stop("yiwu"),
-        ..Default::default()
-    };
-    assert_eq!(
-        s.apply(&t, Action::Show(stop("atlantis"))).view,
-        stop("yiwu")
-    );
+    let s = AppState { view: stop("yiwu"), ..Default::default() };
+    assert_eq!(s.apply(&t, Action::Show(stop("atlantis"))).view, stop("yiwu"));
     assert_eq!(s.apply(&t, Action::Show(View::Route(9))).view, stop("yiwu"));
 }
 
 #[test]
 fn every_public_id_is_a_deep_link() {
     let t = tour();
-    for s in &t.stops {
+    for s in t.stops.iter() {
         let v = parse_hash(&format!("#/{}", s.id), |id| t.stop(id).is_some(), 3);
         assert_eq!(v, stop(&s.id));
     }
-    assert_eq!(
-        parse_hash("#/route/2", |id| t.stop(id).is_some(), 3),
-        View::Route(2)
-    );
-    assert_eq!(
-        parse_hash("#/hangzhou", |id| t.stop(id).is_some(), 3),
-        View::Overview
-    );
+    assert_eq!(parse_hash("#/route/2", |id| t.stop(id).is_some(), 3), View::Route(2));
+    assert_eq!(parse_hash("#/hangzhou", |id| t.stop(id).is_some(), 3), View::Overview);
 }
 
 /// Spherical law of cosines: an independent formula to check the app's haversine against.
 fn cosine_law_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (p1, p2, dl) = (
-        lat1.to_radians(),
-        lat2.to_radians(),
-        (lon2 - lon1).to_radians(),
-    );
-    (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos())
-        .clamp(-1.0, 1.0)
-        .acos()
-        * 6371.0088
+    let (p1, p2, dl) = (lat1.to_radians(), lat2.to_radians(), (lon2 - lon1).to_radians());
+    (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos()).clamp(-1.0, 1.0).acos() * 6371.0088
 }
 
 #[test]
 fn leg_distances_match_an_independent_formula() {
     let t = tour();
-    for g in &t.groups {
+    for g in t.groups.iter() {
         let legs = t.legs(g.number);
         assert_eq!(legs.len(), g.stops.len());
         let mut from = (t.start.lon, t.start.lat);
         for leg in &legs {
             let s = t.stop(&leg.to).unwrap();
             let want = cosine_law_km(from.0, from.1, s.lon, s.lat);
-            assert!(
-                (leg.km - want).abs() < 0.5,
-                "{}: {} vs {}",
-                leg.to,
-                leg.km,
-                want
-            );
+            assert!((leg.km - want).abs() < 0.5, "{}: {} vs {}", leg.to, leg.km, want);
             assert!((leg.km - great_circle_km(from.0, from.1, s.lon, s.lat)).abs() < 1e-9);
             from = (s.lon, s.lat);
         }

@@ -1,17 +1,16 @@
 //! The case card of one stop: where it is, its place on the route, what the article reported and
 //! what is background, the source, and previous/next. On a phone it is a bottom sheet that swipes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Confidence, Fact, Lang, Stop, Tag, Tour};
+use crate::bundle::TOUR;
+
+use crate::model::{Confidence, Fact, Lang, Stop, Tag};
 use crate::state::Action;
 use crate::strings::{stop_ordinal, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct CaseCardProps {
-    pub tour: Rc<Tour>,
     pub stop: Stop,
     pub lang: Lang,
     #[prop_or_default]
@@ -38,37 +37,20 @@ pub fn case_card(p: &CaseCardProps) -> Html {
     let expanded = use_state(|| false);
     let touch_start = use_mut_ref(|| None::<(f64, f64)>);
 
-    let group = p.tour.group(stop.group);
+    let group = TOUR.group(stop.group);
     let of = group.map_or(0, |g| g.stops.len());
-    let group_name = group
-        .map(|g| g.name.get(lang).to_string())
-        .unwrap_or_default();
+    let group_name = group.map(|g| g.name.get(lang).to_string()).unwrap_or_default();
     let color = group.map(|g| g.color.clone()).unwrap_or_default();
-    let reported: Vec<&Fact> = stop
-        .facts
-        .iter()
-        .filter(|f| f.tag == Some(Tag::A))
-        .collect();
-    let background: Vec<&Fact> = stop
-        .facts
-        .iter()
-        .filter(|f| f.tag == Some(Tag::B))
-        .collect();
+    let reported: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::A)).collect();
+    let background: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::B)).collect();
     let sep = if lang == Lang::Zh { " · " } else { ", " };
-    let is_first = p.tour.prev(&crate::route::View::Stop(stop.id.clone()))
-        == Some(crate::route::View::Overview);
-    let is_last = p
-        .tour
-        .next(&crate::route::View::Stop(stop.id.clone()))
-        .is_none();
+    let is_first = TOUR.prev(&crate::route::View::Stop(stop.id.to_string())) == Some(crate::route::View::Overview);
+    let is_last = TOUR.next(&crate::route::View::Stop(stop.id.to_string())).is_none();
 
     let ontouchstart = {
         let touch_start = touch_start.clone();
         Callback::from(move |e: TouchEvent| {
-            *touch_start.borrow_mut() = e
-                .touches()
-                .get(0)
-                .map(|t| (t.client_x() as f64, t.client_y() as f64));
+            *touch_start.borrow_mut() = e.touches().get(0).map(|t| (t.client_x() as f64, t.client_y() as f64));
         })
     };
     let ontouchend = {
@@ -131,7 +113,7 @@ pub fn case_card(p: &CaseCardProps) -> Html {
                     <p class="ct-empty">{ s.no_facts }</p>
                 }
             </div>
-            <p class="ct-source">{ p.tour.event.source.get(lang) }</p>
+            <p class="ct-source">{ TOUR.event.source.get(lang) }</p>
             <div class="ct-card-nav">
                 <button type="button" class="ct-btn ct-prev" onclick={nav(Action::Prev)}>
                     { if is_first { s.to_overview } else { s.prev } }

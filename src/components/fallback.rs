@@ -1,23 +1,4 @@
-//! What a reader sees when the widget cannot run: a clear message and, where the page has it,
-//! the build-time list of stops from the `<noscript>` block.
-
-use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct FallbackProps {
-    pub message: String,
-}
-
-/// Shown when the bundled content fails to load (a broken build): says so in both languages.
-#[function_component(Fallback)]
-pub fn fallback(props: &FallbackProps) -> Html {
-    html! {
-        <div class="ct-root ct-error" role="alert">
-            <p class="ct-error-title">{ "内容暂时无法显示 · The content cannot be shown right now" }</p>
-            <pre class="ct-error-detail">{ &props.message }</pre>
-        </div>
-    }
-}
+//! What a reader sees if the widget stops: the build-time list of stops from the `<noscript>` block.
 
 /// After a panic the app is gone: replace it with the page's static list of stops (generated into
 /// `<noscript id="ct-static">` at build time) so the frame is never left blank.
@@ -26,12 +7,7 @@ pub fn show_static_fallback() {
     let Some(root) = doc.get_element_by_id("county-tour") else {
         return;
     };
-    let list = doc
-        .get_element_by_id("ct-static")
-        .and_then(|n| n.text_content())
-        .unwrap_or_default();
+    let list = doc.get_element_by_id("ct-static").and_then(|n| n.text_content()).unwrap_or_default();
     let note = "<p class=\"ct-error-title\" role=\"alert\">地图暂时无法运行，以下为文字版。· The map stopped; here is the text version.</p>";
-    root.set_inner_html(&format!(
-        "<div class=\"ct-root ct-error\">{note}{list}</div>"
-    ));
+    root.set_inner_html(&format!("<div class=\"ct-root ct-error\">{note}{list}</div>"));
 }

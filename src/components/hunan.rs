@@ -1,20 +1,18 @@
 //! The Hunan takeaways at `#/hunan`: an inset map of Hunan with the four speakers' home places,
 //! and what each of them said they will do.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::basemap::Basemap;
+use crate::bundle::{HUNAN, TOUR};
+use crate::num::Fixed;
+
 use crate::geo::Projection;
-use crate::model::{Lang, Tour};
+use crate::model::Lang;
 use crate::route::View;
 use crate::strings::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct HunanViewProps {
-    pub tour: Rc<Tour>,
-    pub basemap: Rc<Basemap>,
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
@@ -23,18 +21,18 @@ pub struct HunanViewProps {
 pub fn hunan_view(p: &HunanViewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
-    let b = &p.basemap;
+    let b = &HUNAN;
     let l = &b.layers;
     let back = {
         let onselect = p.onselect.clone();
         Callback::from(move |_| onselect.emit(View::Overview))
     };
-    let places = p.tour.hunan.speakers.iter().enumerate().map(|(i, sp)| {
+    let places = TOUR.hunan.speakers.iter().enumerate().map(|(i, sp)| {
         let pt = Projection::HUNAN.project(sp.place.lon, sp.place.lat);
         // Labels to the right, except near the right edge.
         let left = pt.x > 700.0;
         html! {
-            <g class="ct-hn-place" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
+            <g class="ct-hn-place" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
                 <circle r="14" />
                 <text class="ct-mk-n" y="8" font-size="22">{ i + 1 }</text>
                 <text class="ct-label" x={if left { "-22" } else { "22" }} y="9" font-size="30"
@@ -44,37 +42,39 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
     });
     html! {
         <div class="ct-stage ct-hunan">
+            <div class="ct-mapbox">
             <div class="ct-map ct-hunan-map">
-                <svg class="ct-svg" viewBox={format!("0 0 {} {:.1}", b.width, b.height)} role="img"
+                <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
                     aria-label={s.hunan_title} preserveAspectRatio="xMidYMid meet">
-                    <rect class="ct-sea" width={b.width.to_string()} height={b.height.to_string()} />
+                    <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
                     <path class="ct-land" d={l.land.clone()} />
                     <path class="ct-focus" d={l.focus.clone()} />
                     <path class="ct-lakes" d={l.lakes.clone()} />
                     <path class="ct-rivers" d={l.rivers.clone()} />
                     <path class="ct-borders" d={l.borders.clone()} />
                     { for b.labels.iter().map(|lb| html! {
-                        <text class={classes!("ct-base-label", lb.kind.clone())} x={lb.x.to_string()} y={lb.y.to_string()}
+                        <text class={classes!("ct-base-label", lb.kind.clone())} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>
                     }) }
                     { for places }
                 </svg>
-                <p class="ct-credit">{ &b.credit }</p>
+            </div>
+                <p class="ct-map-foot ct-credit">{ b.credit.as_ref() }</p>
             </div>
             <div class="ct-panel">
                 <section class="ct-hunan-panel" aria-labelledby="ct-hn-h">
                     <h2 id="ct-hn-h" class="ct-card-title">{ s.hunan_title }</h2>
-                    <p>{ p.tour.hunan.intro.get(lang) }</p>
+                    <p>{ TOUR.hunan.intro.get(lang) }</p>
                     <ol class="ct-speakers">
-                        { for p.tour.hunan.speakers.iter().map(|sp| html! {
-                            <li class="ct-speaker" data-place={sp.id.clone()}>
+                        { for TOUR.hunan.speakers.iter().map(|sp| html! {
+                            <li class="ct-speaker" data-place={sp.id.to_string()}>
                                 <h3>{ sp.place.name.get(lang) }<span class="ct-leg-city">{ format!(" · {}", sp.place.city.get(lang)) }</span></h3>
                                 <p class="ct-post"><strong>{ sp.name.get(lang) }</strong>{ if lang == Lang::Zh { "，" } else { ", " } }{ sp.post.get(lang) }</p>
                                 <p>{ sp.gist.get(lang) }</p>
                             </li>
                         }) }
                     </ol>
-                    <p class="ct-source">{ p.tour.event.source.get(lang) }</p>
+                    <p class="ct-source">{ TOUR.event.source.get(lang) }</p>
                     <button type="button" class="ct-btn" onclick={back}>{ s.to_overview }</button>
                 </section>
             </div>

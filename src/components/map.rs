@@ -7,30 +7,26 @@
 //! Yew never renders those two, so a re-render mid-flight cannot fight the animation, and no path
 //! is rebuilt per frame. Labels are placed once per target view, not per frame.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::basemap::Basemap;
+use crate::bundle::{DELTA, TOUR};
+use crate::num::Fixed;
+
 use crate::camera::{ease_in_out, flight_ms, Bounds, Camera, Viewport};
 use crate::geo::Point;
-use crate::layout::{
-    camera_for, layout, marker_label, marker_points, MarkerStyle, PROJECTOR, READER,
-};
-use crate::model::{Lang, Tour};
+use crate::layout::{camera_for, layout, marker_label, marker_points, style_for, MarkerStyle};
+use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{announce, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct TourMapProps {
-    pub tour: Rc<Tour>,
-    pub basemap: Rc<Basemap>,
     pub view: View,
     pub lang: Lang,
     #[prop_or_default]
@@ -48,17 +44,14 @@ struct Motion {
 fn apply(svg: &Element, cam: &Camera, vp: Viewport) {
     let _ = svg.set_attribute("viewBox", &cam.view_box_attr(vp));
     if let Some(el) = svg.dyn_ref::<web_sys::SvgElement>() {
-        let _ = el
-            .style()
-            .set_property("--inv", &format!("{:.5}", 1.0 / cam.scale));
+        let _ = el.style().set_property("--inv", &Fixed(1.0 / cam.scale, 5).to_string());
     }
 }
 
 fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport) {
     let from = motion.borrow().shown;
     let Some(from) = from.filter(|f| {
-        !crate::web::prefers_reduced_motion()
-            && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
+        !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
     }) else {
         let mut m = motion.borrow_mut();
         m.frame = None;
@@ -99,17 +92,17 @@ fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport) {
 pub fn marker_shape(group: u8, r: f64) -> Html {
     match group {
         2 => {
-            html! { <rect class="ct-mk" x={(-r * 0.9).to_string()} y={(-r * 0.9).to_string()} width={(r * 1.8).to_string()} height={(r * 1.8).to_string()} rx="2" /> }
+            html! { <rect class="ct-mk" x={Fixed(-r * 0.9, 1).to_string()} y={Fixed(-r * 0.9, 1).to_string()} width={Fixed(r * 1.8, 1).to_string()} height={Fixed(r * 1.8, 1).to_string()} rx="2" /> }
         }
         3 => {
-            html! { <rect class="ct-mk" x={(-r * 0.85).to_string()} y={(-r * 0.85).to_string()} width={(r * 1.7).to_string()} height={(r * 1.7).to_string()} rx="2" transform="rotate(45)" /> }
+            html! { <rect class="ct-mk" x={Fixed(-r * 0.85, 1).to_string()} y={Fixed(-r * 0.85, 1).to_string()} width={Fixed(r * 1.7, 1).to_string()} height={Fixed(r * 1.7, 1).to_string()} rx="2" transform="rotate(45)" /> }
         }
-        _ => html! { <circle class="ct-mk" r={r.to_string()} /> },
+        _ => html! { <circle class="ct-mk" r={Fixed(r, 1).to_string()} /> },
     }
 }
 
 /// The key to the routes: colour, dash and marker shape for each group.
-fn legend(tour: &Tour, lang: Lang) -> Html {
+fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     html! {
         <ul class="ct-legend" aria-hidden="true">
             { for tour.groups.iter().map(|g| html! {
@@ -125,26 +118,43 @@ fn legend(tour: &Tour, lang: Lang) -> Html {
     }
 }
 
+/// The pointers down on the map (one for a drag, two for a pinch), by pointer id.
+#[derive(Default)]
+struct Pointers(Vec<(i32, Point)>);
+
+impl Pointers {
+    fn get(&self, id: i32) -> Option<Point> {
+        self.0.iter().find(|(k, _)| *k == id).map(|(_, p)| *p)
+    }
+    fn set(&mut self, id: i32, p: Point) {
+        self.remove(id);
+        self.0.push((id, p));
+    }
+    fn remove(&mut self, id: i32) {
+        self.0.retain(|(k, _)| *k != id);
+    }
+    fn other_than(&self, id: i32) -> Option<Point> {
+        self.0.iter().find(|(k, _)| *k != id).map(|(_, p)| *p)
+    }
+}
+
 #[function_component(TourMap)]
 pub fn tour_map(p: &TourMapProps) -> Html {
     let s = strings(p.lang);
-    let style: MarkerStyle = if p.present { PROJECTOR } else { READER };
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let vp = use_state(|| Viewport::new(800.0, 600.0));
+    let style: MarkerStyle = style_for(*vp, p.present);
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
     let user_cam = use_state(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);
     let engaged = use_state(|| false);
     let hint = use_state(|| false);
 
-    let map_bounds = Bounds {
-        min: Point::new(0.0, 0.0),
-        max: Point::new(p.basemap.width, p.basemap.height),
-    };
+    let map_bounds = Bounds { min: Point::new(0.0, 0.0), max: Point::new(DELTA.width, DELTA.height) };
     let target = match &*user_cam {
         Some((v, c)) if v == &p.view => *c,
-        _ => camera_for(&p.tour, &p.view, *vp, style),
+        _ => camera_for(&TOUR, &p.view, *vp, style),
     };
 
     // Track the map's size.
@@ -152,19 +162,15 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let vp = vp.clone();
         let container = container.clone();
         use_effect_with((), move |_| {
-            let cb = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
-                move |entries: js_sys::Array| {
-                    if let Some(e) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
-                        let r = e.content_rect();
-                        let next = Viewport::new(r.width(), r.height());
-                        if (next.width - vp.width).abs() > 0.5
-                            || (next.height - vp.height).abs() > 0.5
-                        {
-                            vp.set(next);
-                        }
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Some(e) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
+                    let r = e.content_rect();
+                    let next = Viewport::new(r.width(), r.height());
+                    if (next.width - vp.width).abs() > 0.5 || (next.height - vp.height).abs() > 0.5 {
+                        vp.set(next);
                     }
-                },
-            );
+                }
+            });
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
             if let (Some(ro), Some(el)) = (&ro, container.cast::<Element>()) {
                 ro.observe(&el);
@@ -190,17 +196,14 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     }
 
     // Drag to pan, two fingers to pinch; one finger scrolling up and down is left to the page (touch-action: pan-y).
-    let pointers = use_mut_ref(HashMap::<i32, Point>::new);
+    let pointers = use_mut_ref(Pointers::default);
     let dragged = use_mut_ref(|| false);
     let onpointerdown = {
         let pointers = pointers.clone();
         let dragged = dragged.clone();
         let engaged = engaged.clone();
         Callback::from(move |e: PointerEvent| {
-            pointers.borrow_mut().insert(
-                e.pointer_id(),
-                Point::new(e.client_x() as f64, e.client_y() as f64),
-            );
+            pointers.borrow_mut().set(e.pointer_id(), Point::new(e.client_x() as f64, e.client_y() as f64));
             *dragged.borrow_mut() = false;
             engaged.set(true);
         })
@@ -215,7 +218,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let id = e.pointer_id();
             let now = Point::new(e.client_x() as f64, e.client_y() as f64);
             let mut ps = pointers.borrow_mut();
-            let Some(before) = ps.get(&id).copied() else {
+            let Some(before) = ps.get(id) else {
                 return;
             };
             let Some(svg) = svg_ref.cast::<Element>() else {
@@ -224,17 +227,10 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let mut m = motion.borrow_mut();
             let Some(cam) = m.shown else { return };
             let rect = svg.get_bounding_client_rect();
-            let cam = if ps.len() >= 2 {
-                let other = ps
-                    .iter()
-                    .find(|(k, _)| **k != id)
-                    .map(|(_, v)| *v)
-                    .unwrap_or(before);
+            let cam = if ps.0.len() >= 2 {
+                let other = ps.other_than(id).unwrap_or(before);
                 let (d0, d1) = (before.dist(other), now.dist(other));
-                let mid = Point::new(
-                    (now.x + other.x) / 2.0 - rect.left(),
-                    (now.y + other.y) / 2.0 - rect.top(),
-                );
+                let mid = Point::new((now.x + other.x) / 2.0 - rect.left(), (now.y + other.y) / 2.0 - rect.top());
                 let c = cam.panned((now.x - before.x) / 2.0, (now.y - before.y) / 2.0);
                 if d0 > 1.0 {
                     c.zoomed_about(vp, mid, d1 / d0)
@@ -248,7 +244,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 cam.panned(now.x - before.x, now.y - before.y)
             };
             *dragged.borrow_mut() = true;
-            ps.insert(id, now);
+            ps.set(id, now);
             let cam = cam.clamped_to(map_bounds);
             m.frame = None;
             m.shown = Some(cam);
@@ -263,8 +259,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let view = p.view.clone();
         Callback::from(move |e: PointerEvent| {
             let mut ps = pointers.borrow_mut();
-            ps.remove(&e.pointer_id());
-            if ps.is_empty() && *dragged.borrow() {
+            ps.remove(e.pointer_id());
+            if ps.0.is_empty() && *dragged.borrow() {
                 if let Some(c) = motion.borrow().shown {
                     user_cam.set(Some((view.clone(), c)));
                 }
@@ -295,8 +291,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         if !(engaged || e.ctrl_key() || e.meta_key()) {
                             hint.set(true);
                             let hint = hint.clone();
-                            gloo::timers::callback::Timeout::new(1800, move || hint.set(false))
-                                .forget();
+                            gloo::timers::callback::Timeout::new(1800, move || hint.set(false)).forget();
                             return;
                         }
                         e.prevent_default();
@@ -304,10 +299,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                             return;
                         };
                         let rect = svg.get_bounding_client_rect();
-                        let at = Point::new(
-                            e.client_x() as f64 - rect.left(),
-                            e.client_y() as f64 - rect.top(),
-                        );
+                        let at = Point::new(e.client_x() as f64 - rect.left(), e.client_y() as f64 - rect.top());
                         let factor = (-e.delta_y().clamp(-100.0, 100.0) / 300.0).exp();
                         let c = cam.zoomed_about(vp, at, factor).clamped_to(map_bounds);
                         user_cam.set(Some((view.clone(), c)));
@@ -327,39 +319,31 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    let lay = layout(
-        &p.tour,
-        &p.basemap.labels,
-        &p.view,
-        &target,
-        *vp,
-        p.lang,
-        style,
-    );
-    let group = p.tour.group_of(&p.view);
+    let lay = layout(&TOUR, &DELTA.labels, &p.view, &target, *vp, p.lang, style);
+    let group = TOUR.group_of(&p.view);
     let selected = match &p.view {
         View::Stop(id) => Some(id.clone()),
         _ => None,
     };
-    let points = marker_points(&p.tour);
-    let start_pt = p.tour.start_point();
-    let layers = &p.basemap.layers;
+    let points = marker_points(&TOUR);
+    let start_pt = TOUR.start_point();
+    let layers = &DELTA.layers;
     let label_h = style.label_height();
 
     let label_text = |off: Option<Point>, text: String| -> Html {
         match off {
             Some(o) => html! {
-                <text class="ct-label" x={format!("{:.1}", o.x + 2.0)} y={format!("{:.1}", o.y + label_h * 0.78)}
-                    font-size={style.font.to_string()}>{ text }</text>
+                <text class="ct-label" x={Fixed(o.x + 2.0, 1).to_string()} y={Fixed(o.y + label_h * 0.78, 1).to_string()}
+                    font-size={Fixed(style.font, 1).to_string()}>{ text }</text>
             },
             None => html! {},
         }
     };
 
-    let routes = p.tour.groups.iter().map(|g| {
-        let mut d = format!("M{:.1} {:.1}", start_pt.x, start_pt.y);
-        for pt in p.tour.stops_of(g.number).map(|s| p.tour.stop_point(s)) {
-            d.push_str(&format!("L{:.1} {:.1}", pt.x, pt.y));
+    let routes = TOUR.groups.iter().map(|g| {
+        let mut d = format!("M{} {}", Fixed(start_pt.x, 1), Fixed(start_pt.y, 1));
+        for pt in TOUR.stops_of(g.number).map(|s| TOUR.stop_point(s)) {
+            d.push_str(&format!("L{} {}", Fixed(pt.x, 1), Fixed(pt.y, 1)));
         }
         let dim = group.is_some_and(|n| n != g.number);
         html! {
@@ -370,15 +354,15 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         }
     });
 
-    let markers = p.tour.stops.iter().enumerate().map(|(i, st)| {
+    let markers = TOUR.stops.iter().enumerate().map(|(i, st)| {
         let pt = points[i];
-        let g = p.tour.group(st.group);
+        let g = TOUR.group(st.group);
         let color = g.map(|g| g.color.clone()).unwrap_or_default();
-        let is_sel = selected.as_deref() == Some(st.id.as_str());
+        let is_sel = selected.as_deref() == Some(&*st.id);
         let hl = group == Some(st.group);
         let dim = group.is_some() && !hl;
         let onselect = p.onselect.clone();
-        let id = st.id.clone();
+        let id = st.id.to_string();
         let onclick = {
             let onselect = onselect.clone();
             let id = id.clone();
@@ -399,31 +383,32 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let shape = marker_shape(st.group, r);
         html! {
             <g class={classes!("ct-stop", hl.then_some("hl"), dim.then_some("dim"), is_sel.then_some("sel"))}
-                transform={format!("translate({:.2} {:.2})", pt.x, pt.y)} style={format!("--route:{color}")}
-                role="button" tabindex="0" data-stop={st.id.clone()}
-                aria-label={announce(&p.tour, &View::Stop(st.id.clone()), p.lang)}
+                transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))} style={format!("--route:{color}")}
+                role="button" tabindex="0" data-stop={st.id.to_string()}
+                aria-label={announce(&TOUR, &View::Stop(st.id.to_string()), p.lang)}
                 aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
                 <g class="k">
-                    <circle class="ct-hit" r={(r * 2.0).max(22.0).to_string()} />
+                    <circle class="ct-hit" r={Fixed((r * 2.0).max(22.0), 1).to_string()} />
                     { shape }
-                    <text class="ct-mk-n" y={(style.font * 0.36).to_string()} font-size={(style.font * 0.95).to_string()}>{ st.order }</text>
-                    { label_text(lay.labels[i], marker_label(&p.tour, i, p.lang)) }
+                    <text class="ct-mk-n" y={Fixed(style.font * 0.36, 1).to_string()} font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
+                    { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
                 </g>
             </g>
         }
     });
 
-    let start_label = lay.labels.get(p.tour.stops.len()).copied().flatten();
-    let base_labels = p.basemap.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
+    let start_label = lay.labels.get(TOUR.stops.len()).copied().flatten();
+    let base_labels = DELTA.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
         html! {
-            <g transform={format!("translate({:.1} {:.1})", l.x, l.y)}>
-                <text class={classes!("k", "ct-base-label", l.kind.clone())} font-size={(style.font * 1.1).to_string()}
-                    y={(style.font * 0.4).to_string()}>{ l.text(p.lang) }</text>
+            <g transform={format!("translate({} {})", Fixed(l.x, 1), Fixed(l.y, 1))}>
+                <text class={classes!("k", "ct-base-label", l.kind.clone())} font-size={Fixed(style.font * 1.1, 1).to_string()}
+                    y={Fixed(style.font * 0.4, 1).to_string()}>{ l.text(p.lang) }</text>
             </g>
         }
     });
 
     html! {
+        <div class="ct-mapbox">
         <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
             <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label}
                 preserveAspectRatio="xMidYMid meet"
@@ -438,18 +423,21 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 <path class="ct-coast" d={layers.coast.clone()} />
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
-                <g class="ct-start" transform={format!("translate({:.2} {:.2})", start_pt.x, start_pt.y)} aria-hidden="true">
+                <g class="ct-start" transform={format!("translate({} {})", Fixed(start_pt.x, 2), Fixed(start_pt.y, 2))} aria-hidden="true">
                     <g class="k">
                         <rect class="ct-start-mk" x="-8" y="-8" width="16" height="16" transform="rotate(45)" />
-                        { label_text(start_label, marker_label(&p.tour, p.tour.stops.len(), p.lang)) }
+                        { label_text(start_label, marker_label(&TOUR, TOUR.stops.len(), p.lang)) }
                     </g>
                 </g>
                 <g class="ct-stops">{ for markers }</g>
             </svg>
             <button type="button" class="ct-btn ct-fit" onclick={fit} aria-label={s.fit}>{ s.fit }</button>
             if *hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
-            { legend(&p.tour, p.lang) }
-            <p class="ct-credit">{ &p.basemap.credit }</p>
+        </div>
+            <div class="ct-map-foot">
+                { legend(&TOUR, p.lang) }
+                <p class="ct-credit">{ DELTA.credit.as_ref() }</p>
+            </div>
         </div>
     }
 }

@@ -1,16 +1,15 @@
 //! The overview at `#/`: the event at a glance, its themes, why Hunan went, and the three shared lessons.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Lang, Tour};
+use crate::bundle::TOUR;
+
+use crate::model::Lang;
 use crate::route::View;
 use crate::strings::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
-    pub tour: Rc<Tour>,
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
@@ -27,19 +26,9 @@ fn date_range(start: &str, end: &str, lang: Lang) -> String {
                     _ => d.to_string(),
                 }
             };
-            format!(
-                "{}年{}至{}",
-                start.get(..4).unwrap_or(""),
-                zh(start),
-                zh(end)
-            )
+            format!("{}年{}至{}", start.get(..4).unwrap_or(""), zh(start), zh(end))
         }
-        Lang::En => format!(
-            "{} to {}, {}",
-            md(start),
-            md(end),
-            start.get(..4).unwrap_or("")
-        ),
+        Lang::En => format!("{} to {}, {}", md(start), md(end), start.get(..4).unwrap_or("")),
     }
 }
 
@@ -47,14 +36,10 @@ fn date_range(start: &str, end: &str, lang: Lang) -> String {
 pub fn overview(p: &OverviewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
-    let e = &p.tour.event;
+    let e = &TOUR.event;
     let link = |place: &str, label: String| {
         let onselect = p.onselect.clone();
-        let target = if place == p.tour.start.id {
-            View::Overview
-        } else {
-            View::Stop(place.to_string())
-        };
+        let target = if place == TOUR.start.id { View::Overview } else { View::Stop(place.to_string()) };
         html! {
             <button type="button" class="ct-link" onclick={Callback::from(move |_| onselect.emit(target.clone()))}>{ label }</button>
         }
@@ -90,13 +75,13 @@ pub fn overview(p: &OverviewProps) -> Html {
             <ul class="ct-facts">{ for e.why.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
             <h3 class="ct-h3">{ s.lessons }</h3>
             <ol class="ct-lessons">
-                { for p.tour.lessons.iter().map(|l| html! {
+                { for TOUR.lessons.iter().map(|l| html! {
                     <li class="ct-lesson">
                         <h4>{ l.title.get(lang) }</h4>
                         <p>{ l.summary.get(lang) }</p>
                         { for l.examples.iter().map(|ex| {
-                            let name = p.tour.stop(&ex.place).map(|s| s.name.get(lang).to_string())
-                                .unwrap_or_else(|| p.tour.start.name.get(lang).to_string());
+                            let name = TOUR.stop(&ex.place).map(|s| s.name.get(lang).to_string())
+                                .unwrap_or_else(|| TOUR.start.name.get(lang).to_string());
                             html! { <p class="ct-example">{ link(&ex.place, name) }{ " " }{ ex.text.get(lang) }</p> }
                         }) }
                     </li>

@@ -1,20 +1,19 @@
 //! The presenter's strip: progress ("第一组 3/7 · 全程 3/18"), the automatic tour's countdown,
 //! fullscreen, and a QR code of the current stop's link for the audience's phones.
 
-use std::rc::Rc;
-
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use yew::prelude::*;
 
-use crate::model::Tour;
+use crate::bundle::TOUR;
+use crate::num::Fixed;
+
 use crate::route::View;
 use crate::state::{Action, AppState};
 use crate::strings::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct PresenterBarProps {
-    pub tour: Rc<Tour>,
     pub state: AppState,
     pub ondispatch: Callback<Action>,
 }
@@ -35,11 +34,7 @@ fn audience_url(view: &View) -> String {
         .filter(|kv| !kv.is_empty() && !kv.starts_with("present") && !kv.starts_with("embed"))
         .map(str::to_string)
         .collect();
-    let q = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", query.join("&"))
-    };
+    let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
     format!("{origin}{path}{q}{}", view.to_hash())
 }
 
@@ -84,39 +79,35 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
     }
 
     let progress = match &st.view {
-        View::Stop(id) => p.tour.stop(id).map(|stop| {
-            let g = p.tour.group(stop.group);
+        View::Stop(id) => TOUR.stop(id).map(|stop| {
+            let g = TOUR.group(stop.group);
             format!(
                 "{} {}/{} · {} {}/{}",
                 g.map(|g| g.name.get(lang)).unwrap_or_default(),
                 stop.order,
                 g.map_or(0, |g| g.stops.len()),
                 s.whole_tour,
-                p.tour.position(id).unwrap_or(0),
-                p.tour.stops.len()
+                TOUR.position(id).unwrap_or(0),
+                TOUR.stops.len()
             )
         }),
-        View::Route(n) => p.tour.group(*n).map(|g| g.name.get(lang).to_string()),
+        View::Route(n) => TOUR.group(*n).map(|g| g.name.get(lang).to_string()),
         _ => None,
     }
     .unwrap_or_default();
     let url = audience_url(&st.view);
-    let qr = qr_svg(&url)
-        .map(|svg| Html::from_html_unchecked(AttrValue::from(svg)))
-        .unwrap_or_default();
+    let qr = qr_svg(&url).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default();
     let fullscreen = Callback::from(|_| crate::web::toggle_fullscreen());
     let fraction = match &st.view {
-        View::Stop(id) => {
-            p.tour.position(id).unwrap_or(0) as f64 / p.tour.stops.len().max(1) as f64
-        }
+        View::Stop(id) => TOUR.position(id).unwrap_or(0) as f64 / TOUR.stops.len().max(1) as f64,
         _ => 0.0,
     };
 
     html! {
         <>
             <div class="ct-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow={format!("{:.0}", fraction * 100.0)} aria-label={progress.clone()}>
-                <span style={format!("width:{:.1}%", fraction * 100.0)}></span>
+                aria-valuenow={Fixed(fraction * 100.0, 0).to_string()} aria-label={progress.clone()}>
+                <span style={format!("width:{}%", Fixed(fraction * 100.0, 1))}></span>
             </div>
             <div class="ct-present-bar">
                 <span class="ct-progress-text">{ progress }</span>

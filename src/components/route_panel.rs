@@ -1,16 +1,15 @@
 //! A route's summary: its stops in order with the straight-line distance of every leg and the total.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Lang, Tour};
+use crate::bundle::TOUR;
+
+use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{km, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct RoutePanelProps {
-    pub tour: Rc<Tour>,
     pub group: u8,
     pub lang: Lang,
     pub onselect: Callback<View>,
@@ -20,20 +19,20 @@ pub struct RoutePanelProps {
 pub fn route_panel(p: &RoutePanelProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
-    let Some(g) = p.tour.group(p.group) else {
+    let Some(g) = TOUR.group(p.group) else {
         return html! {};
     };
-    let legs = p.tour.legs(p.group);
+    let legs = TOUR.legs(p.group);
     let total: f64 = legs.iter().map(|l| l.km).sum();
     html! {
         <section class="ct-route-panel" aria-labelledby="ct-rp-h" style={format!("--route:{}", g.color)}>
             <h2 id="ct-rp-h" class="ct-card-title"><span class="ct-badge" aria-hidden="true">{ g.number }</span>{ g.name.get(lang) }</h2>
             <p class="ct-total">{ s.route_total }{ ": " }<strong>{ km(lang, total) }</strong></p>
             <ol class="ct-legs" aria-label={s.legs}>
-                <li class="ct-leg-start">{ p.tour.start.name.get(lang) }</li>
-                { for legs.iter().filter_map(|leg| p.tour.stop(&leg.to).map(|st| (leg, st))).map(|(leg, st)| {
+                <li class="ct-leg-start">{ TOUR.start.name.get(lang) }</li>
+                { for legs.iter().filter_map(|leg| TOUR.stop(&leg.to).map(|st| (leg, st))).map(|(leg, st)| {
                     let onselect = p.onselect.clone();
-                    let v = View::Stop(st.id.clone());
+                    let v = View::Stop(st.id.to_string());
                     html! {
                         <li>
                             <span class="ct-leg-km">{ format!("+{}", km(lang, leg.km)) }</span>
@@ -45,7 +44,7 @@ pub fn route_panel(p: &RoutePanelProps) -> Html {
                     }
                 }) }
             </ol>
-            <p class="ct-source">{ p.tour.event.source.get(lang) }</p>
+            <p class="ct-source">{ TOUR.event.source.get(lang) }</p>
         </section>
     }
 }

@@ -1,16 +1,15 @@
 //! Route tabs: 全部 / 第一组 / 第二组 / 第三组.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Lang, Tour};
+use crate::bundle::TOUR;
+
+use crate::model::Lang;
 use crate::route::View;
 use crate::strings::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct RouteTabsProps {
-    pub tour: Rc<Tour>,
     pub view: View,
     pub lang: Lang,
     pub onselect: Callback<View>,
@@ -19,13 +18,11 @@ pub struct RouteTabsProps {
 #[function_component(RouteTabs)]
 pub fn route_tabs(p: &RouteTabsProps) -> Html {
     let s = strings(p.lang);
-    let current = p.tour.group_of(&p.view);
+    let current = TOUR.group_of(&p.view);
     let tab = |label: String, target: View, selected: bool, number: Option<u8>| {
         let onselect = p.onselect.clone();
         let t = target.clone();
-        let style = number
-            .and_then(|n| p.tour.group(n))
-            .map(|g| format!("--route:{}", g.color));
+        let style = number.and_then(|n| TOUR.group(n)).map(|g| format!("--route:{}", g.color));
         html! {
             <button type="button" role="tab" class={classes!("ct-tab", selected.then_some("on"))}
                 aria-selected={selected.to_string()} {style}
@@ -38,7 +35,7 @@ pub fn route_tabs(p: &RouteTabsProps) -> Html {
     html! {
         <nav class="ct-tabs" role="tablist" aria-label={s.routes_label}>
             { tab(s.all_routes.to_string(), View::Overview, current.is_none() && p.view != View::Hunan, None) }
-            { for p.tour.groups.iter().map(|g| tab(g.name.get(p.lang).to_string(), View::Route(g.number), current == Some(g.number), Some(g.number))) }
+            { for TOUR.groups.iter().map(|g| tab(g.name.get(p.lang).to_string(), View::Route(g.number), current == Some(g.number), Some(g.number))) }
         </nav>
     }
 }

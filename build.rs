@@ -1,0 +1,42 @@
+//! Reads and validates the bundled content at build time and writes it out as Rust `static`s, so
+//! broken content fails the build with the stop and field named, and the widget carries no JSON parser.
+
+#![allow(dead_code)]
+
+#[path = "src/basemap.rs"]
+mod basemap;
+#[path = "src/geo.rs"]
+mod geo;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/rust_literal.rs"]
+mod rust_literal;
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::path::Path;
+
+fn write(name: &str, expr: String) {
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join(name);
+    std::fs::write(out, expr).unwrap();
+}
+
+fn main() {
+    for f in ["assets/tour.json", "assets/basemap.json", "assets/hunan-basemap.json", "src/model.rs", "src/validate.rs"]
+    {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let json = std::fs::read_to_string("assets/tour.json").expect("assets/tour.json");
+    let tour: model::Tour =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("\nassets/tour.json cannot be read: {e}\n"));
+    let issues = validate::validate(&tour);
+    if !issues.is_empty() {
+        let list: Vec<String> = issues.iter().map(|i| format!("- {i}")).collect();
+        panic!("\nassets/tour.json has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
+    }
+    write("tour.rs", rust_literal::to_rust(&tour).unwrap());
+    for (src, out) in [(basemap::json::DELTA, "basemap_delta.rs"), (basemap::json::HUNAN, "basemap_hunan.rs")] {
+        let map = basemap::json::parse(src).unwrap_or_else(|e| panic!("\n{out}: {e}\n"));
+        write(out, rust_literal::to_rust(&map).unwrap());
+    }
+}

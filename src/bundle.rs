@@ -1,0 +1,14 @@
+//! The content and base maps compiled into the widget: `build.rs` validated them and wrote them
+//! out as Rust expressions, so there is nothing to parse or check at run time.
+
+use std::borrow::Cow;
+
+use crate::basemap::{Basemap, Layers, MapLabel};
+use crate::geo::Projection;
+use crate::model::{
+    Confidence, Event, Example, Fact, Group, Hunan, Lesson, Place, Speaker, Stop, Tag, Text, Top100, Tour,
+};
+
+pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));
+pub static DELTA: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_delta.rs"));
+pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs"));
