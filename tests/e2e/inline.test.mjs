@@ -1,0 +1,57 @@
+// The widget mounted inline in someone else's article (tests/e2e/pages/inline.html) through dist/embed.js:
+// it renders inside the host's <div id="county-tour">, works, and leaves the host's styles and lang alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, openPage, load, shot, shotsDir, cardTitle } from './browser.mjs';
+
+const MOUNT = '/news/2025/tour/';
+let server, browser;
+before(async () => {
+  server = await serve({ mount: MOUNT });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Computed styles of the host's own elements that the widget must not touch. */
+const hostStyles = (page) => page.evaluate(() => {
+  const props = ['font-family', 'font-size', 'color', 'margin-top', 'margin-left', 'line-height', 'background-color', 'font-weight'];
+  const pick = (sel) => { const cs = getComputedStyle(document.querySelector(sel)); return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])); };
+  return { body: pick('body'), h1: pick('h1'), p: pick('body > p'), button: pick('#host-button'), html: pick('html') };
+});
+
+test('embed.js mounts the widget in the host page without changing the host', async () => {
+  // The host page as it looks without the widget (embed.js blocked).
+  const bare = await openPage(browser);
+  await bare.context().route(`**${MOUNT}**`, (r) => r.abort());
+  await bare.goto(server.origin + '/host/inline.html');
+  const before = await hostStyles(bare);
+  await bare.context().close();
+  assert.equal(before.body['font-family'], 'serif');
+  assert.equal(before.body.color, 'rgb(10, 20, 30)');
+  assert.equal(before.h1['font-size'], '40px');
+  assert.equal(before.button.color, 'rgb(200, 0, 0)');
+
+  server.requests.length = 0;
+  const page = await openPage(browser);
+  await load(page, server.origin + '/host/inline.html');
+  assert.equal(await page.locator('#county-tour .ct-root [data-stop]').count(), 18);
+  assert.equal(await page.locator('#county-tour').count(), 1);
+  assert.equal(await page.locator('body > p').count(), 3, 'the article is still there');
+  await page.locator('[data-stop=yiwu]').click();
+  assert.equal(await cardTitle(page), '义乌市');
+  assert.equal(await page.locator('#county-tour #ct-card-h').count(), 1);
+
+  assert.deepEqual(await hostStyles(page), before);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+  const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname));
+  assert.equal(sheets.length, 1);
+  assert.match(sheets[0], /^\/news\/2025\/tour\/style-[0-9a-f]+\.css$/);
+  assert.deepEqual(page.problems, []);
+  assert.ok(server.requests.every((p) => p.startsWith(MOUNT) || p.startsWith('/host/')), server.requests.join(' '));
+  assert.ok(!server.requests.some((p) => /page-[0-9a-f]+\.css|index\.html|boot-/.test(p)), server.requests.join(' '));
+  await page.screenshot({ path: path.join(shotsDir, 'inline-host.png'), fullPage: true }); // the whole article
+  await shot(page, 'inline-host-viewport');
+  await page.context().close();
+});

@@ -1,0 +1,197 @@
+// Trunk post_build hook (wired in Trunk.toml): turns Trunk's output in $TRUNK_STAGING_DIR into what we ship.
+//   index.html         the inline loader moves to boot-<hash>.js, so a strict CSP (script-src 'self') holds;
+//                      a <noscript id="ct-static"> text version of the tour, generated from assets/tour.json,
+//                      follows <main id="county-tour">.
+//   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
+//   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
+// Every URL stays relative. The output depends only on the build's files: no timestamps.
+// Runs on Node 20 with built-ins only. By hand: TRUNK_STAGING_DIR=dist node tools/postbuild.mjs (on a fresh build).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TOUR_JSON = path.join(ROOT, 'assets', 'tour.json');
+const WIDGET_CSS = /^style-[0-9a-f]+\.css$/; // the widget's scoped stylesheet; page-*.css styles our own page only
+const MAIN_TAG = /<main id="county-tour"[^>]*><\/main>/;
+const BASEMAP_CREDIT = { zh: '底图：Natural Earth', en: 'Base map: Natural Earth' };
+
+// ---- small helpers ----
+
+function fail(msg) {
+  console.error(`postbuild: ${msg}`);
+  process.exit(1);
+}
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const contentHash = (text) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** Replace the one occurrence of `needle` (a string or a RegExp) in `text`; fail the build unless there is exactly one. */
+function replaceOnce(text, needle, replacement, what) {
+  const count = typeof needle === 'string' ? text.split(needle).length - 1 : (text.match(new RegExp(needle.source, 'g')) || []).length;
+  if (count !== 1) fail(`expected one ${what} in index.html, found ${count}`);
+  return text.replace(needle, replacement);
+}
+
+/** Code about to be inlined into an HTML element must not be able to close it early. */
+function assertInlinable(code, tag, what) {
+  if (new RegExp(`</${tag}|<!--`, 'i').test(code)) fail(`${what} contains "</${tag}" or "<!--" and cannot be inlined`);
+  return code;
+}
+
+// ---- reading Trunk's output ----
+
+/** Trunk's inline `<script type="module">` loader, and the glue JS and wasm file names it names. */
+function findLoader(html) {
+  const tags = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => /import init/.test(m[1]));
+  if (tags.length !== 1) fail(`expected one inline Trunk loader in index.html, found ${tags.length}`);
+  const [tag, code] = tags[0];
+  const js = code.match(/from '([^']+\.js)'/)?.[1];
+  const wasm = code.match(/module_or_path: '([^']+\.wasm)'/)?.[1];
+  if (!js || !wasm) fail('cannot find the JS and wasm file names in Trunk\'s loader');
+  return { tag, code, js: path.posix.basename(js), wasm: path.posix.basename(wasm) };
+}
+
+/** The stylesheets index.html links, in order: [{ tag, file }]. */
+function findStylesheets(html) {
+  return [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"[^>]*\/?>/g)].map(([tag, href]) => ({ tag, file: path.posix.basename(href) }));
+}
+
+// ---- 1. index.html: a CSP-safe loader ----
+
+/** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
+function bootModule(loader) {
+  return loader.code
+    .replace(/from '[^']+\.js'/, `from './${loader.js}'`)
+    .replace(/module_or_path: '[^']+\.wasm'/, `module_or_path: new URL('./${loader.wasm}', import.meta.url)`)
+    .replace(/^\s+|\s+$/g, '')
+    .replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+// ---- 2. the no-JS text version, from tour.json ----
+
+function factItems(facts) {
+  const reported = facts.filter((f) => f.tag === 'A').map((f) => `<li>${escapeHtml(f.zh)}</li>`);
+  const background = facts.filter((f) => f.tag === 'B').map((f) => `<li>背景：${escapeHtml(f.zh)}</li>`);
+  const items = [...reported, ...background];
+  return items.length ? `<ul>${items.join('')}</ul>` : '';
+}
+
+function stopItem(stop) {
+  const where = [stop.city?.zh, stop.province?.zh].filter(Boolean).map(escapeHtml).join('·');
+  return `<li><p><strong>${escapeHtml(stop.name.zh)}</strong> <span lang="en">${escapeHtml(stop.name.en)}</span> · ${where}</p>${factItems(stop.facts || [])}</li>`;
+}
+
+function groupSection(group, stopsById) {
+  const stops = group.stops.map((id) => stopsById.get(id) || fail(`group ${group.number} names unknown stop "${id}"`));
+  return `<h2>${escapeHtml(group.name.zh)} <span lang="en">${escapeHtml(group.name.en)}</span></h2>\n<ol>\n${stops.map(stopItem).join('\n')}\n</ol>`;
+}
+
+/** `<noscript id="ct-static">` with the tour as a plain list; the panic hook reads it too (fallback.rs). */
+function staticBlock(tour) {
+  const { event } = tour;
+  const stopsById = new Map(tour.stops.map((s) => [s.id, s]));
+  const lines = [
+    `<h1>${escapeHtml(event.headline.zh)}</h1>`,
+    `<p lang="en">${escapeHtml(event.headline.en)}</p>`,
+    `<p>${escapeHtml(event.start_date)} – ${escapeHtml(event.end_date)}</p>`,
+    ...tour.groups.map((g) => groupSection(g, stopsById)),
+    `<p>${escapeHtml(event.source.zh)}<br><span lang="en">${escapeHtml(event.source.en)}</span></p>`,
+    `<p>${escapeHtml(BASEMAP_CREDIT.zh)}<br><span lang="en">${escapeHtml(BASEMAP_CREDIT.en)}</span></p>`,
+  ];
+  return `<noscript id="ct-static"><div class="ct-root ct-static">\n${lines.join('\n')}\n</div></noscript>`;
+}
+
+// ---- 3. county-tour.html: one self-contained file ----
+
+/** The glue JS inlined as a module that passes the wasm bytes (from a base64 data block) to its init. */
+function inlineModule(glue) {
+  const init = glue.match(/export\s*\{[^}]*\b(\w+) as default\b/)?.[1] || glue.match(/export default (\w+);/)?.[1];
+  if (!init) fail('cannot find the default export (init) of the wasm-bindgen JS');
+  const start = [
+    '',
+    '// county-tour: the wasm comes from the #ct-wasm data block; nothing is fetched.',
+    "const data = document.getElementById('ct-wasm');",
+    'const bytes = Uint8Array.from(atob(data.textContent), (c) => c.charCodeAt(0));',
+    'data.remove();',
+    `await ${init}({ module_or_path: bytes });`,
+  ].join('\n');
+  return `<script type="module">\n${assertInlinable(glue, 'script', 'the wasm-bindgen JS')}${start}\n</script>`;
+}
+
+function singleFile(html, { boot, loader, stylesheets, read }) {
+  let out = html
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<script>[^<]*\.well-known\/trunk\/ws[\s\S]*?<\/script>/, ''); // `trunk serve`'s reload script
+  for (const { tag, file } of stylesheets) {
+    out = out.replace(tag, () => `<style>\n${assertInlinable(read(file).toString(), 'style', file)}</style>`);
+  }
+  out = replaceOnce(out, `<script type="module" src="./${boot}"></script>`, () => inlineModule(read(loader.js).toString()), 'boot script');
+  const wasm = `<script type="application/octet-stream" id="ct-wasm">${read(loader.wasm).toString('base64')}</script>\n`;
+  return out.replace('</body>', () => `${wasm}</body>`);
+}
+
+// ---- 4. embed.js: mount inline in a host page ----
+
+function embedModule({ loader, widgetCss }) {
+  return `// county-tour inline-mount loader (generated by tools/postbuild.mjs). A host page adds
+//   <div id="county-tour"></div>  and  <script type="module" src="…/embed.js"></script>
+// Every file is resolved against this script's own URL. Only the widget's scoped stylesheet is added;
+// the widget leaves the host page's styles and <html lang> alone (no data-page on the mount point).
+import init from './${loader.js}';
+
+const here = import.meta.url;
+const wasm = fetch(new URL('./${loader.wasm}', here)); // start early; init() awaits it
+
+function addStylesheet(href) {
+  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve) => { link.onload = link.onerror = resolve; });
+  document.head.append(link);
+  return loaded;
+}
+
+const domReady = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
+
+// Mount only once the styles are in, so the widget never shows unstyled.
+await Promise.all([addStylesheet(new URL('./${widgetCss}', here).href), domReady]);
+await init({ module_or_path: wasm });
+`;
+}
+
+// ---- main ----
+
+function main() {
+  const stage = process.env.TRUNK_STAGING_DIR;
+  if (!stage) fail('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+  const file = (name) => path.join(stage, name);
+  const read = (name) => fs.readFileSync(file(name));
+  const write = (name, text) => fs.writeFileSync(file(name), text);
+
+  const tour = JSON.parse(fs.readFileSync(TOUR_JSON, 'utf8'));
+  let html = read('index.html').toString();
+  const loader = findLoader(html);
+  const stylesheets = findStylesheets(html);
+  const widgetCss = stylesheets.find((s) => WIDGET_CSS.test(s.file))?.file || fail('no style-<hash>.css linked from index.html');
+
+  const bootCode = bootModule(loader);
+  const boot = `boot-${contentHash(bootCode)}.js`;
+  write(boot, bootCode);
+  html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
+  html = replaceOnce(html, MAIN_TAG, (main) => `${main}\n  ${staticBlock(tour)}`, '<main id="county-tour">');
+  write('index.html', html);
+
+  write('county-tour.html', singleFile(html, { boot, loader, stylesheets, read }));
+  write('embed.js', embedModule({ loader, widgetCss }));
+
+  const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
+  console.log(`postbuild: ${['index.html', boot, 'county-tour.html', 'embed.js'].map(size).join(', ')}`);
+}
+
+main();
