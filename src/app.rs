@@ -78,7 +78,15 @@ pub fn app(props: &AppProps) -> Html {
     let show = dispatch.reform(Action::Show);
 
     // The hash mirrors the view; replaceState keeps Back for leaving the page.
-    use_effect_with(state.view.clone(), |view| web::replace_hash(&view.to_hash()));
+    // Inside someone else's article the address is theirs: the widget reads a deep link from it but never rewrites it.
+    {
+        let owns = props.owns_page;
+        use_effect_with(state.view.clone(), move |view| {
+            if owns {
+                web::replace_hash(&view.to_hash());
+            }
+        });
+    }
 
     // A hash typed by the reader or followed from a link, or asked for by a host page.
     {
@@ -97,32 +105,39 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Keys: arrows everywhere, clicker and presenter keys in presenter mode.
+    // Keys: arrows everywhere, clicker and presenter keys in presenter mode. On its own page the
+    // widget listens to the whole document; mounted inside an article, only while focus is within it.
+    let root_ref = use_node_ref();
     {
         let dispatch = dispatch.clone();
         let present = state.present;
+        let owns = props.owns_page;
+        let root_ref = root_ref.clone();
         use_effect_with(present, move |present| {
             let present = *present;
             let opts = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener =
-                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || web::typing_in_field(e) {
-                        return;
-                    }
-                    let key = e.key();
-                    if present && (key == "f" || key == "F") {
-                        web::toggle_fullscreen();
-                        e.prevent_default();
-                        return;
-                    }
-                    if let Some(a) = key_action(&key, present) {
-                        e.prevent_default();
-                        dispatch.emit(a);
-                    }
-                });
+            let target: web_sys::EventTarget = match root_ref.cast::<web_sys::Element>() {
+                Some(el) if !owns => el.into(),
+                _ => gloo::utils::document().into(),
+            };
+            let listener = gloo::events::EventListener::new_with_options(&target, "keydown", opts, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() || web::typing_in_field(e) {
+                    return;
+                }
+                let key = e.key();
+                if present && (key == "f" || key == "F") {
+                    web::toggle_fullscreen();
+                    e.prevent_default();
+                    return;
+                }
+                if let Some(a) = key_action(&key, present) {
+                    e.prevent_default();
+                    dispatch.emit(a);
+                }
+            });
             move || drop(listener)
         });
     }
@@ -140,6 +155,12 @@ pub fn app(props: &AppProps) -> Html {
     let s = strings(state.lang);
     let lang = state.lang;
     let mut root_class = classes!("ct-root", format!("lang-{}", lang.code()));
+    // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);
+    // in a frame or inside an article it takes the height of its content.
+    let framed = use_memo((), |_| crate::embed::in_frame());
+    if props.owns_page && !*framed {
+        root_class.push("page");
+    }
     if state.present {
         root_class.push("present");
     }
@@ -185,7 +206,7 @@ pub fn app(props: &AppProps) -> Html {
     let toggle_present = dispatch.reform(|_| Action::TogglePresent);
 
     html! {
-        <div class={root_class} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class={root_class} ref={root_ref} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="ct-head">
                 <h1 class="ct-title">{ tour.event.headline.get(lang) }</h1>
                 <div class="ct-tools">

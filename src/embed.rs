@@ -18,7 +18,8 @@ fn pym_child_id() -> String {
         .unwrap_or_default()
 }
 
-fn in_frame() -> bool {
+/// Is the widget inside someone else's frame (an iframe in an article)?
+pub fn in_frame() -> bool {
     let w = gloo::utils::window();
     match (w.parent(), w.self_()) {
         (Ok(Some(p)), s) => !js_sys::Object::is(&p, &s),

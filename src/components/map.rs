@@ -48,10 +48,11 @@ fn apply(svg: &Element, cam: &Camera, vp: Viewport) {
     }
 }
 
-fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport) {
+/// Move the camera to `to`: a flight when `animate`, otherwise a cut.
+fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport, animate: bool) {
     let from = motion.borrow().shown;
     let Some(from) = from.filter(|f| {
-        !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
+        animate && !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
     }) else {
         let mut m = motion.borrow_mut();
         m.frame = None;
@@ -184,13 +185,19 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         });
     }
 
-    // Fly to the target whenever it changes.
+    // Fly when the reader asks for another view; cut when only the map's size changed or the
+    // reader zoomed with the wheel (a flight there would feel like lag).
     {
         let motion = motion.clone();
         let svg_ref = svg_ref.clone();
-        use_effect_with((target, *vp), move |(target, vp)| {
+        let last_view = use_mut_ref(|| None::<View>);
+        use_effect_with((target, *vp, p.view.clone()), move |(target, vp, view)| {
+            let mut last = last_view.borrow_mut();
+            // A resize during a flight (the phone's sheet opening) retargets the flight instead of cutting it.
+            let animate = last.as_ref().is_some_and(|v| v != view) || motion.borrow().frame.is_some();
+            *last = Some(view.clone());
             if let Some(svg) = svg_ref.cast::<Element>() {
-                fly(motion, svg, *target, *vp);
+                fly(motion, svg, *target, *vp, animate);
             }
         });
     }

@@ -42,3 +42,9 @@ export async function shot(page, name) {
 }
 
 export const cardTitle = (page) => page.locator('#ct-card-h').textContent();
+
+/** The card's heading once it reads `want` (Yew renders a tick after an event), or whatever it reads after 3 s. */
+export async function titleBecomes(page, want) {
+  await page.waitForFunction((t) => document.querySelector('#ct-card-h')?.textContent === t, want, { timeout: 3000 }).catch(() => {});
+  return cardTitle(page);
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot, cardTitle, PHONE, ARTICLE, PROJECTOR } from './browser.mjs';
+import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, ARTICLE, PROJECTOR } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -29,7 +29,7 @@ test('the overview loads with 18 stop controls, each named in Chinese, and no co
 test('opening #/jiangyin shows 江阴市 with reported and background facts and the source', async () => {
   const page = await openPage(browser);
   await load(page, server.url + '#/jiangyin');
-  assert.equal(await cardTitle(page), '江阴市');
+  assert.equal(await titleBecomes(page, '江阴市'), '江阴市');
   const card = page.getByRole('region', { name: '江阴市' });
   await assert.doesNotReject(card.waitFor());
   assert.match(await card.textContent(), /第一组.*第7站/);
@@ -44,19 +44,19 @@ test('clicking a marker opens its card and names it in the URL; arrows walk the 
   const page = await openPage(browser);
   await load(page, server.url + '#/');
   await page.locator('[data-stop=yuhang]').click();
-  assert.equal(await cardTitle(page), '余杭区');
+  assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
   assert.equal(new URL(page.url()).hash, '#/yuhang');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await cardTitle(page), '义乌市');
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
   assert.equal(new URL(page.url()).hash, '#/yiwu');
   // The last stop of group 1 carries on into group 2.
   await page.goto(server.url + '#/jiangyin');
   await page.reload();
   await page.waitForSelector('#ct-card-h');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await cardTitle(page), '海宁市');
+  assert.equal(await titleBecomes(page, '海宁市'), '海宁市');
   await page.getByRole('button', { name: '上一站' }).click();
-  assert.equal(await cardTitle(page), '江阴市');
+  assert.equal(await titleBecomes(page, '江阴市'), '江阴市');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.ct-overview');
   assert.equal(new URL(page.url()).hash, '#/');
@@ -111,7 +111,7 @@ test('every stop is a focusable control; Enter opens it', async () => {
   await load(page, server.url);
   await page.locator('[data-stop=cixi]').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await cardTitle(page), '慈溪市');
+  assert.equal(await titleBecomes(page, '慈溪市'), '慈溪市');
   assert.equal(await page.locator('[data-stop][tabindex="0"]').count(), 18);
   await page.context().close();
 });

@@ -1,0 +1,263 @@
+// Three screens: a phone with touch, an article that frames the widget (pym.js or a plain iframe),
+// and a projector in presenter mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, root } from './server.mjs';
+import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, PROJECTOR } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({ mount: '/news/2025/tour/' });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Fire a one-finger swipe on an element with real TouchEvents. */
+async function swipe(page, selector, dx, dy = 0) {
+  await page.locator(selector).evaluate((el, [dx, dy]) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + Math.min(r.height / 2, 120);
+    const touch = (cx, cy) => new Touch({ identifier: 1, target: el, clientX: cx, clientY: cy });
+    const fire = (type, t) => el.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [t], changedTouches: [t] }));
+    fire('touchstart', touch(x, y));
+    fire('touchmove', touch(x + dx / 2, y + dy / 2));
+    fire('touchend', touch(x + dx, y + dy));
+  }, [dx, dy]);
+}
+
+test('phone: no horizontal overflow at 390 or 320 px; tap targets are 44 px; body text at least 15 px', async () => {
+  for (const width of [390, 320]) {
+    const page = await openPage(browser, { ...PHONE, viewport: { width, height: 740 } });
+    await load(page, server.url + '#/yiwu');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `horizontal overflow at ${width}px`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('.ct-root button, .ct-root [role=button]')]
+      .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => { const r = el.getBoundingClientRect(); return [el.className.baseVal ?? el.className, r.width, r.height]; })
+      .filter(([, w, h]) => w < 44 - 0.5 || h < 44 - 0.5));
+    assert.deepEqual(small, [], 'every tap target is at least 44×44');
+    const fact = await page.locator('.ct-facts li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(fact >= 15, `body text ${fact}px`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('phone: with a card open the map keeps at least a third of the screen; the sheet expands and collapses', async () => {
+  const page = await openPage(browser, PHONE);
+  await load(page, server.url + '#/');
+  // On the phone overview the three Wuxi districts share one tap target (the top one opens, and
+  // the map then zooms them apart), so open 滨湖 the way a second tap would.
+  await page.locator('[data-stop=binhu]').dispatchEvent('click');
+  await page.waitForSelector('#ct-card-h');
+  await page.waitForTimeout(1000);
+  const visibleMap = async () => page.locator('.ct-map').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
+  });
+  assert.ok(await visibleMap() >= 1 / 3, `map share ${await visibleMap()}`);
+  const sheet = page.locator('.ct-panel');
+  const before = (await sheet.boundingBox()).height;
+  await page.getByRole('button', { name: '展开卡片' }).click();
+  await page.waitForTimeout(400);
+  const expanded = (await sheet.boundingBox()).height;
+  assert.ok(expanded > before + 40, `sheet grows: ${before} -> ${expanded}`);
+  assert.ok(await visibleMap() >= 1 / 3 - 0.01, 'still a third when expanded');
+  await page.getByRole('button', { name: '收起卡片' }).click();
+  await page.waitForTimeout(400);
+  assert.ok(Math.abs((await sheet.boundingBox()).height - before) < 2);
+  await shot(page, 'phone-binhu-sheet');
+  await page.context().close();
+});
+
+test('phone: swiping the card left and right walks the stops; a vertical swipe does not', async () => {
+  const page = await openPage(browser, PHONE);
+  await load(page, server.url + '#/yuhang');
+  await swipe(page, '.ct-card', -160);
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  await swipe(page, '.ct-card', -160);
+  assert.equal(await titleBecomes(page, '柯桥区'), '柯桥区');
+  await swipe(page, '.ct-card', 160);
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  await swipe(page, '.ct-card', -30, -200);
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('map: dragging pans, the wheel waits for a click, and 全图 fits the view again', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/route/1');
+  await page.waitForTimeout(1000);
+  const viewBox = () => page.locator('.ct-svg').getAttribute('viewBox');
+  const fitted = await viewBox();
+  const box = await page.locator('.ct-map').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  // A wheel over an untouched map scrolls the page and shows the hint instead of zooming.
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(100);
+  assert.equal(await viewBox(), fitted);
+  assert.equal(await page.locator('.ct-hint').count(), 1);
+  await page.mouse.down();
+  await page.mouse.move(cx + 120, cy + 40, { steps: 6 });
+  await page.mouse.up();
+  const panned = await viewBox();
+  assert.notEqual(panned, fitted);
+  const [x0] = fitted.split(' ').map(Number), [x1] = panned.split(' ').map(Number);
+  assert.ok(x1 < x0, 'dragging right moves the map right');
+  // After a click into the map, the wheel zooms.
+  const w1 = Number(panned.split(' ')[2]);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(300);
+  assert.ok(Number((await viewBox()).split(' ')[2]) < w1, 'wheel zoomed in');
+  await page.getByRole('button', { name: '全图' }).click();
+  await page.waitForTimeout(1100);
+  assert.equal(await viewBox(), fitted);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** The frame's height and the height of the document inside it. */
+async function frameHeights(page) {
+  const frameEl = page.locator('iframe');
+  const outer = (await frameEl.boundingBox()).height;
+  const frame = await (await frameEl.elementHandle()).contentFrame();
+  const inner = await frame.evaluate(() => document.body.offsetHeight);
+  const scroll = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+  return { outer, inner, scroll, frame };
+}
+
+async function settleFrame(page, check) {
+  for (let i = 0; i < 40; i++) {
+    const h = await frameHeights(page);
+    if (Math.abs(h.outer - h.inner) <= 4) return h;
+    await page.waitForTimeout(100);
+  }
+  return check ? frameHeights(page) : null;
+}
+
+for (const [host, label] of [['pym.html', 'pym.js'], ['plain.html', 'the plain resize script']]) {
+  test(`embed with ${label}: the frame follows the content height on load, on a stop and at 400 px`, async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const src = server.url + '?embed#/';
+    await page.goto(`${server.origin}/host/${host}?src=${encodeURIComponent(src)}`);
+    await page.waitForSelector('iframe');
+    const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+    await frame.waitForSelector('[data-stop]');
+    let h = await settleFrame(page, true);
+    assert.ok(Math.abs(h.outer - h.inner) <= 4, `after load: frame ${h.outer} vs content ${h.inner}`);
+    assert.ok(h.scroll <= 4, 'no inner scrollbar');
+    assert.ok((await frame.locator('.ct-title').boundingBox()).width <= 1, '?embed hides the page title');
+    await frame.locator('[data-stop=yiwu]').click();
+    await frame.waitForSelector('#ct-card-h');
+    h = await settleFrame(page, true);
+    assert.ok(Math.abs(h.outer - h.inner) <= 4, `after a stop: frame ${h.outer} vs content ${h.inner}`);
+    const wide = h.outer;
+    await page.setViewportSize({ width: 400, height: 800 });
+    h = await settleFrame(page, true);
+    assert.ok(Math.abs(h.outer - h.inner) <= 4, `at 400px: frame ${h.outer} vs content ${h.inner}`);
+    assert.notEqual(h.outer, wide, 'the frame height changed with the width');
+    if (host === 'pym.html') await shot(page, 'embed-pym-400');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('a host may navigate the framed widget with the documented message, and junk is ignored', async () => {
+  const page = await openPage(browser);
+  const src = server.url + '?embed#/';
+  await page.goto(`${server.origin}/host/plain.html?src=${encodeURIComponent(src)}`);
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+  await frame.waitForSelector('[data-stop]');
+  await page.evaluate(() => {
+    const w = document.querySelector('iframe').contentWindow;
+    for (const junk of [null, 42, 'hello', { type: 'county-tour:navigate' }, { type: 'navigate', hash: '#/yiwu' },
+      { type: 'county-tour:navigate', hash: 12 }, [1, 2], { type: 'county-tour:navigate', hash: '#/' + 'x'.repeat(9999) }]) {
+      w.postMessage(junk, '*');
+    }
+  });
+  await page.waitForTimeout(200);
+  assert.equal(await frame.locator('.ct-overview').count(), 1);
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'county-tour:navigate', hash: '#/kunshan' }, '*'));
+  await frame.waitForSelector('#ct-card-h');
+  assert.equal(await frame.locator('#ct-card-h').textContent(), '昆山市');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('projector: large type, clicker keys, blackout, automatic tour, and a QR code of the stop', async () => {
+  const page = await openPage(browser, PROJECTOR);
+  await load(page, server.url + '?present#/binhu');
+  const size = await page.locator('.ct-card .ct-facts li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 28, `card text ${size}px at 1920×1080`);
+  assert.match(await page.locator('.ct-progress-text').textContent(), /第一组 5\/7 · 全程 5\/18/);
+  await page.keyboard.press('PageDown');
+  assert.equal(await titleBecomes(page, '梁溪区'), '梁溪区');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  assert.equal(await titleBecomes(page, '新吴区'), '新吴区');
+  await page.keyboard.press('End');
+  assert.equal(await titleBecomes(page, '如皋市'), '如皋市');
+  await page.keyboard.press('Home');
+  assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => document.querySelectorAll('.ct-stop.hl').length === 6, null, { timeout: 3000 });
+  assert.equal(new URL(page.url()).hash, '#/route/3');
+  await page.keyboard.press('PageDown');
+  assert.equal(await titleBecomes(page, '余姚市'), '余姚市');
+
+  // The QR code names this stop's link for the audience, without presenter mode.
+  await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') });
+  const decoded = await page.evaluate(async () => {
+    const svg = document.querySelector('.ct-qr svg');
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 400;
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 400, 400);
+    ctx.drawImage(img, 0, 0, 400, 400);
+    return window.jsQR(ctx.getImageData(0, 0, 400, 400).data, 400, 400)?.data;
+  });
+  assert.equal(decoded, server.url + '#/yuyao');
+  const qr = await page.locator('.ct-qr svg').boundingBox();
+  assert.ok(qr.width >= 160, `QR ${qr.width}px wide`);
+  await shot(page, 'projector-yuyao');
+
+  await page.keyboard.press('b');
+  await page.locator('.ct-blackout').waitFor({ state: 'visible', timeout: 3000 });
+  await page.keyboard.press('b');
+  await page.locator('.ct-blackout').waitFor({ state: 'detached', timeout: 3000 });
+
+  await page.keyboard.press(' ');
+  await page.waitForSelector('.ct-countdown');
+  assert.match(await page.locator('.ct-countdown').textContent(), /\d+ 秒后下一站/);
+  await page.keyboard.press('ArrowRight'); // a reader's key stops the tour
+  await page.locator('.ct-countdown').waitFor({ state: 'detached', timeout: 3000 });
+
+  await page.keyboard.press('Escape');
+  await page.locator('.ct-root.present').waitFor({ state: 'detached', timeout: 3000 });
+  await page.keyboard.press('p');
+  await page.locator('.ct-root.present').waitFor({ timeout: 3000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('projector at 1024×768 and 3840×2160 still lays out map and card side by side', async () => {
+  for (const [w, h] of [[1024, 768], [3840, 2160]]) {
+    const page = await openPage(browser, { viewport: { width: w, height: h } });
+    await load(page, server.url + '?present#/jiashan');
+    const map = await page.locator('.ct-map').boundingBox();
+    const card = await page.locator('.ct-card').boundingBox();
+    assert.ok(card.x >= map.x + map.width - 1, 'card to the right of the map');
+    assert.ok(map.y + map.height <= h + 1, 'map fits the screen');
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    assert.ok(overflow <= 1, `no page scroll at ${w}×${h}`);
+    await shot(page, `projector-${w}x${h}`);
+    await page.context().close();
+  }
+});
