@@ -14,21 +14,34 @@ pub struct OverviewProps {
     pub onselect: Callback<View>,
 }
 
-/// "2025-02-23 – 02-28" / "23–28 Feb 2025".
+/// "2025年2月23日至2月28日" / "23–28 February 2025".
 fn date_range(start: &str, end: &str, lang: Lang) -> String {
-    let md = |d: &str| d.get(5..).unwrap_or(d).to_string();
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let ymd = |d: &str| -> Option<(u32, u32, u32)> {
+        let mut it = d.split('-').map(|x| x.parse::<u32>().ok());
+        Some((it.next()??, it.next()??, it.next()??))
+    };
+    let (Some((y0, m0, d0)), Some((y1, m1, d1))) = (ymd(start), ymd(end)) else {
+        return format!("{start} – {end}");
+    };
+    let month = |m: u32| MONTHS.get(m.wrapping_sub(1) as usize).copied().unwrap_or("");
     match lang {
-        Lang::Zh => {
-            let zh = |d: &str| {
-                let parts: Vec<u32> = d.split('-').filter_map(|x| x.parse().ok()).collect();
-                match parts.as_slice() {
-                    [_, m, d] => format!("{m}月{d}日"),
-                    _ => d.to_string(),
-                }
-            };
-            format!("{}年{}至{}", start.get(..4).unwrap_or(""), zh(start), zh(end))
-        }
-        Lang::En => format!("{} to {}, {}", md(start), md(end), start.get(..4).unwrap_or("")),
+        Lang::Zh => format!("{y0}年{m0}月{d0}日至{m1}月{d1}日"),
+        Lang::En if (y0, m0) == (y1, m1) => format!("{d0}–{d1} {} {y0}", month(m0)),
+        Lang::En => format!("{d0} {} – {d1} {} {y1}", month(m0), month(m1)),
     }
 }
 

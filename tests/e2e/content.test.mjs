@@ -1,0 +1,128 @@
+// The whole story in both languages: English cards, a language switch that keeps the view, the
+// overview's figures, the Hunan takeaways, and route distances.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, openPage, load, shot, titleBecomes, PHONE, ARTICLE } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({ mount: '/news/2025/tour/' });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('?lang=en#/yiwu shows an English card with its reported facts, and the page says it is English', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '?lang=en#/yiwu');
+  assert.equal(await titleBecomes(page, 'Yiwu'), 'Yiwu');
+  const card = page.getByRole('region', { name: 'Yiwu' });
+  assert.match(await card.locator('.ct-sec-a').textContent(), /Reported/);
+  assert.match(await card.textContent(), /300,000 e-commerce professionals/);
+  assert.match(await card.textContent(), /Group 1, Stop 2 of 7/);
+  assert.match(await card.textContent(), /Source: Sina Finance, 2025-03-03/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // Every stop control is named in English too.
+  assert.equal(await page.getByRole('button', { name: /^Jiangyin, Group 1/ }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: '中文' }).count(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('switching language keeps the stop, and switches every label, tab and aria-label', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/kunshan');
+  assert.equal(await titleBecomes(page, '昆山市'), '昆山市');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await titleBecomes(page, 'Kunshan'), 'Kunshan');
+  assert.equal(new URL(page.url()).hash, '#/kunshan');
+  assert.equal(await page.getByRole('tab', { name: /Group 2/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('.ct-svg').getAttribute('aria-label'), 'Map of the three routes and the 18 county-level stops');
+  const labels = await page.locator('.ct-stop .ct-label').allTextContents();
+  assert.ok(labels.length > 0 && labels.every((l) => /^[\x20-\x7e]+$/.test(l)), `map labels in English: ${labels}`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  assert.equal(await titleBecomes(page, '昆山市'), '昆山市');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the overview gives the event at a glance: 18 places, 49 sessions, six themes, three lessons', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/');
+  const figs = await page.locator('.ct-fig-n').allTextContents();
+  assert.deepEqual(figs, ['6', '3', '18', '49']);
+  const ov = await page.locator('.ct-overview').textContent();
+  assert.match(ov, /2025年2月23日至2月28日/);
+  assert.match(ov, /杭州/);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.waitForFunction(() => /23–28 February 2025/.test(document.querySelector('.ct-dates')?.textContent));
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await page.waitForFunction(() => /2月23日/.test(document.querySelector('.ct-dates')?.textContent));
+  assert.equal(await page.locator('.ct-chips li').count(), 6);
+  assert.match(ov, /40.*江苏25个、浙江15个/s);
+  const lessons = await page.locator('.ct-lesson h4').allTextContents();
+  assert.deepEqual(lessons, ['思想创新推动发展突围', '改革拼搏闯新路', '营商环境优无止境']);
+  // A lesson's example links to the stop it comes from.
+  await page.locator('.ct-lesson').nth(2).getByRole('button', { name: '江阴市' }).click();
+  assert.equal(await titleBecomes(page, '江阴市'), '江阴市');
+  await shot(page, 'content-jiangyin-zh');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a stop with nothing reported says so plainly; an approximate location is flagged', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/taixing');
+  assert.equal(await titleBecomes(page, '泰兴市'), '泰兴市');
+  const card = await page.locator('.ct-card').textContent();
+  assert.match(card, /没有介绍具体案例/);
+  assert.match(card, /暂无可核实的资料/);
+  await load(page, server.url + '#/qianwan');
+  assert.match(await page.locator('.ct-card-place').textContent(), /位置为估计值/);
+  await page.context().close();
+});
+
+test('route tabs list the stops in order with straight-line legs and a total', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/route/2');
+  const legs = await page.locator('.ct-legs li .ct-leg-km').allTextContents();
+  assert.equal(legs.length, 5);
+  const kms = legs.map((t) => Number(t.match(/\d+/)[0]));
+  const total = Number((await page.locator('.ct-total strong').textContent()).match(/\d+/)[0]);
+  assert.ok(Math.abs(kms.reduce((a, b) => a + b, 0) - total) <= 3, `${kms} vs ${total}`);
+  const names = await page.locator('.ct-legs li .ct-link').allTextContents();
+  assert.deepEqual(names.map((n) => n.replace(/^\d/, '')), ['海宁市', '桐乡市', '嘉善县', '昆山市', '常熟市']);
+  await page.context().close();
+});
+
+test('#/hunan shows the four home places with their speakers, in both languages', async () => {
+  for (const [lang, names, shotName] of [
+    ['', ['岳麓区', '洞口县', '武陵区', '桃江县'], 'hunan-zh'],
+    ['?lang=en', ['Yuelu District', 'Dongkou County', 'Wuling District', 'Taojiang County'], 'hunan-en'],
+  ]) {
+    const page = await openPage(browser);
+    await load(page, server.url + lang + '#/hunan');
+    const places = await page.locator('.ct-speaker h3').allTextContents();
+    assert.equal(places.length, 4);
+    names.forEach((n, i) => assert.ok(places[i].startsWith(n), `${places[i]} starts with ${n}`));
+    assert.equal(await page.locator('.ct-hn-place').count(), 4, 'four places on the inset map');
+    assert.deepEqual(page.problems, []);
+    await shot(page, shotName);
+    await page.context().close();
+  }
+});
+
+test('screenshots: overview and a card in both languages, phone and article', async () => {
+  for (const [name, opts, url] of [
+    ['content-overview-zh', ARTICLE, '#/'], ['content-overview-en', ARTICLE, '?lang=en#/'],
+    ['content-yiwu-en', ARTICLE, '?lang=en#/yiwu'], ['content-phone-en', PHONE, '?lang=en#/jiashan'],
+  ]) {
+    const page = await openPage(browser, opts);
+    await load(page, server.url + url);
+    await shot(page, name);
+    assert.deepEqual(page.problems, [], name);
+    await page.context().close();
+  }
+});
