@@ -22,8 +22,14 @@ fn write(name: &str, expr: String) {
 }
 
 fn main() {
-    for f in ["assets/tour.json", "assets/basemap.json", "assets/hunan-basemap.json", "src/model.rs", "src/validate.rs"]
-    {
+    for f in [
+        "assets/tour.json",
+        "assets/basemap.json",
+        "assets/hunan-basemap.json",
+        "assets/basemap-detail.json",
+        "src/model.rs",
+        "src/validate.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let json = std::fs::read_to_string("assets/tour.json").expect("assets/tour.json");
@@ -35,7 +41,11 @@ fn main() {
         panic!("\nassets/tour.json has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
     }
     write("tour.rs", rust_literal::to_rust(&tour).unwrap());
-    for (src, out) in [(basemap::json::DELTA, "basemap_delta.rs"), (basemap::json::HUNAN, "basemap_hunan.rs")] {
+    for (src, out) in [
+        (basemap::json::DELTA, "basemap_delta.rs"),
+        (basemap::json::HUNAN, "basemap_hunan.rs"),
+        (basemap::json::DETAIL, "basemap_detail.rs"),
+    ] {
         let map = basemap::json::parse(src).unwrap_or_else(|e| panic!("\n{out}: {e}\n"));
         write(out, rust_literal::to_rust(&map).unwrap());
     }

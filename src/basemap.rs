@@ -13,6 +13,9 @@ pub struct Basemap {
     pub layers: Layers,
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub labels: List<MapLabel>,
+    /// For a detail map, the box it covers (x0, y0, x1, y1 in map units); empty for a whole map.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub bbox: List<f64>,
 }
 
 /// One SVG path per layer, in map units.
@@ -52,6 +55,7 @@ impl MapLabel {
 pub mod json {
     pub const DELTA: &str = include_str!("../assets/basemap.json");
     pub const HUNAN: &str = include_str!("../assets/hunan-basemap.json");
+    pub const DETAIL: &str = include_str!("../assets/basemap-detail.json");
 
     pub fn parse(json: &str) -> Result<super::Basemap, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())

@@ -12,3 +12,5 @@ use crate::model::{
 pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));
 pub static DELTA: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_delta.rs"));
 pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs"));
+/// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
+pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));

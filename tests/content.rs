@@ -40,6 +40,15 @@ fn the_widget_carries_exactly_the_validated_json() {
     assert_eq!(county_tour::bundle::TOUR, tour());
     assert_eq!(county_tour::bundle::DELTA, basemap::json::parse(basemap::json::DELTA).unwrap());
     assert_eq!(county_tour::bundle::HUNAN, basemap::json::parse(basemap::json::HUNAN).unwrap());
+    let detail = basemap::json::parse(basemap::json::DETAIL).unwrap();
+    assert_eq!(county_tour::bundle::DETAIL, detail);
+    assert_eq!(detail.projection, Projection::DELTA, "the detail map overlays the main one exactly");
+    let t = tour();
+    let [x0, y0, x1, y1] = detail.bbox.as_ref() else { panic!("detail map needs a bbox") };
+    for id in ["xinwu", "binhu", "liangxi", "yuyao", "qianwan", "cixi", "jiashan", "kunshan"] {
+        let p = t.stop_point(t.stop(id).unwrap());
+        assert!(p.x > *x0 && p.x < *x1 && p.y > *y0 && p.y < *y1, "{id} lies in the detail box");
+    }
 }
 
 #[test]
