@@ -1,0 +1,319 @@
+//! The map as one standalone SVG document, for the Export buttons and the printed handout: title and
+//! dates above, legend and credits below, every colour, stroke and font written inline, so that it looks
+//! the same in a slide, an image viewer or on paper, without the page's CSS.
+//!
+//! # Implementation note:
+//! The live map keeps markers at a constant size with a CSS variable (`--inv`) and non-scaling strokes.
+//! Here nothing depends on either: the base map sits in a nested `<svg>` whose viewBox is the camera's,
+//! with its stroke widths divided by the camera's scale, and routes, markers and labels are drawn in
+//! screen px (`Camera::to_screen`) in a second nested `<svg>` that clips them to the map's frame.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use crate::basemap::Basemap;
+use crate::camera::{Camera, Viewport};
+use crate::labels::text_width;
+use crate::layout::{camera_for, layout, marker_label, marker_points, MarkerStyle, READER};
+use crate::model::{Lang, Tour};
+use crate::num::Fixed;
+use crate::route::View;
+use crate::strings::{announce, strings};
+
+/// A finished SVG document and its size in CSS px.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The map's size on an A4 page (186 mm of printable width is about 703 CSS px).
+pub const PRINT_VP: Viewport = Viewport { width: 700.0, height: 760.0 };
+
+const INK: &str = "#1F2328";
+const MUTED: &str = "#5B616B";
+const HALO: &str = "#FBF3E0";
+const WATER: &str = "#D6E6F2";
+const FONT: &str = "'Noto Sans CJK SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Arial,sans-serif";
+/// Height of the title band above the map.
+const HEAD: f64 = 62.0;
+const PAD: f64 = 12.0;
+
+/// Text made safe for XML content and attribute values.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// "2025年2月23日—28日" / "23–28 February 2025" from ISO dates.
+pub fn date_range(lang: Lang, start: &str, end: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let ymd = |s: &str| -> Option<[u32; 3]> {
+        let mut it = s.split('-').map(|p| p.parse::<u32>().ok());
+        Some([it.next()??, it.next()??, it.next()??]).filter(|[_, m, _]| (1..=12).contains(m))
+    };
+    let (Some([y0, m0, d0]), Some([y1, m1, d1])) = (ymd(start), ymd(end)) else {
+        return format!("{start} – {end}");
+    };
+    let month = |m: u32| MONTHS[m as usize - 1];
+    match lang {
+        Lang::Zh if y0 != y1 => format!("{y0}年{m0}月{d0}日—{y1}年{m1}月{d1}日"),
+        Lang::Zh if m0 != m1 => format!("{y0}年{m0}月{d0}日—{m1}月{d1}日"),
+        Lang::Zh => format!("{y0}年{m0}月{d0}日—{d1}日"),
+        Lang::En if y0 != y1 => format!("{d0} {} {y0} – {d1} {} {y1}", month(m0), month(m1)),
+        Lang::En if m0 != m1 => format!("{d0} {} – {d1} {} {y1}", month(m0), month(m1)),
+        Lang::En => format!("{d0}–{d1} {} {y1}", month(m1)),
+    }
+}
+
+/// The file name for a view's export: `county-tour-route-2.svg`.
+pub fn file_name(view: &View, ext: &str) -> String {
+    match view {
+        View::Overview => format!("county-tour-overview.{ext}"),
+        View::Route(n) => format!("county-tour-route-{n}.{ext}"),
+        View::Stop(id) => format!("county-tour-{id}.{ext}"),
+        View::Hunan => format!("county-tour-hunan.{ext}"),
+    }
+}
+
+/// A marker's shape around (0, 0): circle, square or diamond by group, as on the live map.
+fn shape(out: &mut String, group: u8, r: f64, paint: &str) {
+    let (k, rot) = match group {
+        2 => (0.9, ""),
+        3 => (0.85, " transform=\"rotate(45)\""),
+        _ => {
+            let _ = write!(out, "<circle r=\"{}\" {paint}/>", Fixed(r, 1));
+            return;
+        }
+    };
+    let (o, s) = (Fixed(-r * k, 1), Fixed(2.0 * r * k, 1));
+    let _ = write!(out, "<rect x=\"{o}\" y=\"{o}\" width=\"{s}\" height=\"{s}\" rx=\"2\"{rot} {paint}/>");
+}
+
+/// A line of text; `attrs` adds size, weight, fill and the like.
+fn text(out: &mut String, x: f64, y: f64, attrs: &str, s: &str) {
+    let _ = write!(out, "<text x=\"{}\" y=\"{}\" {attrs}>{}</text>", Fixed(x, 1), Fixed(y, 1), esc(s));
+}
+
+/// The map of `view` seen through `cam` in a `vp`-sized frame, as a standalone SVG document.
+pub fn map_svg(
+    tour: &Tour,
+    base: &Basemap,
+    view: &View,
+    cam: &Camera,
+    vp: Viewport,
+    lang: Lang,
+    style: MarkerStyle,
+) -> Sheet {
+    let s = strings(lang);
+    let (w, k) = (vp.width, 1.0 / cam.scale);
+    let mut o = String::with_capacity(64 * 1024);
+
+    // Legend items (shape or start marker, dash, name) laid out in rows under the map.
+    let mut items: Vec<(f64, f64, Option<&crate::model::Group>, &str)> = Vec::new();
+    let (mut x, mut y) = (PAD, HEAD + vp.height + 22.0);
+    let start = (None, s.start_label);
+    for (g, name) in tour.groups.iter().map(|g| (Some(g), g.name.get(lang))).chain(std::iter::once(start)) {
+        let iw = 48.0 + text_width(name, 13.0);
+        if x + iw > w - PAD && x > PAD {
+            (x, y) = (PAD, y + 22.0);
+        }
+        items.push((x, y, g, name));
+        x += iw + 14.0;
+    }
+    let credit = format!("{} · {}", tour.event.source.get(lang), s.credit_map);
+    let height = y + 26.0;
+
+    let (wf, hf) = (Fixed(w, 1), Fixed(height, 1));
+    let _ = write!(
+        o,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{wf}\" height=\"{hf}\" viewBox=\"0 0 {wf} {hf}\" \
+         font-family=\"{FONT}\"><rect width=\"{wf}\" height=\"{hf}\" fill=\"#FFFFFF\"/>"
+    );
+    let title = tour.event.headline.get(lang);
+    let tsize = 20f64.min((w - 2.0 * PAD) / text_width(title, 1.0).max(1.0));
+    text(&mut o, PAD, 28.0, &format!("font-size=\"{}\" font-weight=\"700\" fill=\"{INK}\"", Fixed(tsize, 1)), title);
+    let dates = date_range(lang, &tour.event.start_date, &tour.event.end_date);
+    let sub = match view {
+        View::Overview | View::Hunan => dates,
+        v => format!("{} · {dates}", announce(tour, v, lang)),
+    };
+    text(&mut o, PAD, 50.0, &format!("font-size=\"13\" fill=\"{MUTED}\""), &sub);
+
+    // Base map in map units, clipped to the frame; strokes scaled back to screen px.
+    let [vx, vy, vw, vh] = cam.view_box(vp);
+    let l = &base.layers;
+    let _ = write!(
+        o,
+        "<svg x=\"0\" y=\"{HEAD}\" width=\"{wf}\" height=\"{}\" viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\">\
+         <rect x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\" fill=\"{WATER}\"/>\
+         <path d=\"{}\" fill=\"#ECEAE4\"/><path d=\"{}\" fill=\"#FBF3E0\"/><path d=\"{}\" fill=\"{WATER}\"/>\
+         <g fill=\"none\" stroke-linejoin=\"round\"><path d=\"{}\" stroke=\"#8DB9D8\" stroke-width=\"{}\"/>\
+         <path d=\"{}\" stroke=\"#B9B3A6\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>\
+         <path d=\"{}\" stroke=\"#A9A08F\" stroke-width=\"{}\"/></g></svg>",
+        Fixed(vp.height, 1),
+        Fixed(vx, 2),
+        Fixed(vy, 2),
+        Fixed(vw, 2),
+        Fixed(vh, 2),
+        l.land,
+        l.focus,
+        l.lakes,
+        l.rivers,
+        Fixed(1.2 * k, 4),
+        l.borders,
+        Fixed(k, 4),
+        Fixed(4.0 * k, 4),
+        Fixed(3.0 * k, 4),
+        l.coast,
+        Fixed(0.8 * k, 4),
+    );
+
+    // Everything else in screen px.
+    let lay = layout(tour, &base.labels, view, cam, vp, lang, style);
+    let _ = write!(o, "<svg x=\"0\" y=\"{HEAD}\" width=\"{wf}\" height=\"{}\">", Fixed(vp.height, 1));
+    let bf = style.font * 1.1;
+    for (lb, _) in base.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show) {
+        let at = cam.to_screen(vp, crate::geo::Point::new(lb.x, lb.y));
+        let water = matches!(&*lb.kind, "lake" | "river" | "sea");
+        let look = if water {
+            format!("fill=\"#3F6E94\" font-style=\"italic\" stroke=\"{WATER}\"")
+        } else {
+            format!("fill=\"#6B6457\" font-weight=\"600\" letter-spacing=\"{}\" stroke=\"{HALO}\"", Fixed(bf * 0.1, 1))
+        };
+        let attrs = format!(
+            "font-size=\"{}\" text-anchor=\"middle\" {look} stroke-width=\"3\" paint-order=\"stroke\"",
+            Fixed(bf, 1)
+        );
+        text(&mut o, at.x, at.y + style.font * 0.4, &attrs, lb.text(lang));
+    }
+    let group = tour.group_of(view);
+    let dim = |n: u8| if group.is_some_and(|g| g != n) { " opacity=\"0.3\"" } else { "" };
+    let start = cam.to_screen(vp, tour.start_point());
+    for g in tour.groups.iter() {
+        let mut d = format!("M{} {}", Fixed(start.x, 1), Fixed(start.y, 1));
+        for p in tour.stops_of(g.number).map(|st| cam.to_screen(vp, tour.stop_point(st))) {
+            let _ = write!(d, "L{} {}", Fixed(p.x, 1), Fixed(p.y, 1));
+        }
+        let _ = write!(
+            o,
+            "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" \
+             stroke-linecap=\"round\" stroke-dasharray=\"{}\"{}/>",
+            g.color,
+            if group == Some(g.number) { 5 } else { 3 },
+            if g.dash.is_empty() { "none" } else { &g.dash },
+            dim(g.number)
+        );
+    }
+    let selected = match view {
+        View::Stop(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let lh = style.label_height();
+    let label_attrs = format!(
+        "font-size=\"{}\" font-weight=\"600\" fill=\"{INK}\" stroke=\"{HALO}\" stroke-width=\"4\" \
+         stroke-linejoin=\"round\" paint-order=\"stroke\"",
+        Fixed(style.font, 1)
+    );
+    for (i, p) in marker_points(tour).into_iter().enumerate() {
+        let at = cam.to_screen(vp, p);
+        let stop = tour.stops.get(i);
+        let _ = write!(
+            o,
+            "<g transform=\"translate({} {})\"{}>",
+            Fixed(at.x, 1),
+            Fixed(at.y, 1),
+            stop.map_or("", |st| dim(st.group))
+        );
+        match stop {
+            Some(st) => {
+                let color = tour.group(st.group).map_or("#5B616B", |g| &*g.color);
+                let sel = selected == Some(&*st.id);
+                let edge = if sel { format!("{INK}\" stroke-width=\"3") } else { "#FFFFFF\" stroke-width=\"2".into() };
+                shape(&mut o, st.group, style.radius, &format!("fill=\"{color}\" stroke=\"{edge}\""));
+                let attrs = format!(
+                    "font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\" text-anchor=\"middle\"",
+                    Fixed(style.font * 0.95, 1)
+                );
+                text(&mut o, 0.0, style.font * 0.36, &attrs, &st.order.to_string());
+            }
+            None => o.push_str(&format!(
+                "<rect x=\"-8\" y=\"-8\" width=\"16\" height=\"16\" transform=\"rotate(45)\" fill=\"{INK}\" \
+                 stroke=\"#FFFFFF\" stroke-width=\"2\"/>"
+            )),
+        }
+        if let Some(off) = lay.labels[i] {
+            text(&mut o, off.x + 2.0, off.y + lh * 0.78, &label_attrs, &marker_label(tour, i, lang));
+        }
+        o.push_str("</g>");
+    }
+    let _ = write!(
+        o,
+        "</svg><rect x=\"0.5\" y=\"{HEAD}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#DAD5CA\"/>",
+        Fixed(w - 1.0, 1),
+        Fixed(vp.height, 1)
+    );
+
+    // Legend and credits.
+    for (x, y, g, name) in items {
+        let (color, dash) = g.map_or((INK, ""), |g| (&*g.color, &*g.dash));
+        let dash = if dash.is_empty() { "none" } else { dash };
+        let _ = write!(o, "<g transform=\"translate({} {})\">", Fixed(x, 1), Fixed(y, 1));
+        if g.is_some() {
+            let _ = write!(
+                o,
+                "<line x1=\"0\" y1=\"-4\" x2=\"40\" y2=\"-4\" stroke=\"{color}\" stroke-width=\"3\" \
+                 stroke-dasharray=\"{dash}\"/><g transform=\"translate(20 -4)\">"
+            );
+        } else {
+            o.push_str("<g transform=\"translate(20 -4)\">");
+        }
+        match g {
+            Some(g) => {
+                shape(&mut o, g.number, 6.0, &format!("fill=\"{color}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\""))
+            }
+            None => o.push_str(&format!(
+                "<rect x=\"-5\" y=\"-5\" width=\"10\" height=\"10\" transform=\"rotate(45)\" fill=\"{INK}\"/>"
+            )),
+        }
+        o.push_str("</g>");
+        text(&mut o, 48.0, 0.0, &format!("font-size=\"13\" fill=\"{INK}\""), name);
+        o.push_str("</g>");
+    }
+    let csize = 12f64.min((w - 2.0 * PAD) / text_width(&credit, 1.0).max(1.0));
+    text(&mut o, PAD, height - 8.0, &format!("font-size=\"{}\" fill=\"{MUTED}\"", Fixed(csize, 1)), &credit);
+    o.push_str("</svg>");
+    Sheet { svg: o, width: w, height }
+}
+
+/// The handout's map of a view: the framing the live map would choose for an A4-sized frame.
+pub fn print_map(tour: &Tour, base: &Basemap, view: &View, lang: Lang) -> Sheet {
+    let cam = camera_for(tour, view, PRINT_VP, READER);
+    map_svg(tour, base, view, &cam, PRINT_VP, lang, READER)
+}

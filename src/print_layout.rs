@@ -1,0 +1,93 @@
+//! The printed handout as one HTML fragment: the overview map, a map per group with its stops listed,
+//! then every case card in tour order (reported facts and background apart, and the source line).
+//! Plain string building, so it is tested natively and costs the widget little; the print stylesheet
+//! (end of `assets/style.css`) gives each map a page and keeps every card whole.
+
+use std::fmt::Write;
+
+use crate::basemap::Basemap;
+use crate::export::{esc, print_map};
+use crate::model::{Confidence, Fact, Lang, Stop, Tag, Tour};
+use crate::route::View;
+use crate::strings::{stop_ordinal, strings};
+
+fn facts(o: &mut String, list: &[&Fact], lang: Lang) {
+    o.push_str("<ul class=\"ct-facts\">");
+    for f in list {
+        let _ = write!(o, "<li>{}</li>", esc(f.text(lang)));
+    }
+    o.push_str("</ul>");
+}
+
+/// One case card as printed: no buttons, nothing that moves.
+fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
+    let s = strings(lang);
+    let sep = if lang == Lang::Zh { " · " } else { ", " };
+    let group = tour.group(st.group);
+    let name = group.map_or("", |g| g.name.get(lang));
+    let color = group.map_or("#5B616B", |g| &*g.color);
+    let of = group.map_or(0, |g| g.stops.len());
+    let approx = if st.confidence == Confidence::Low { [sep, s.low_confidence].concat() } else { String::new() };
+    let _ = write!(
+        o,
+        "<article class=\"ct-ho-card\" style=\"--route:{}\" data-stop=\"{}\"><p class=\"ct-ho-kicker\">\
+         <span class=\"ct-badge\">{}</span>{}{sep}{}</p><h2 class=\"ct-ho-name\">{}</h2>\
+         <p class=\"ct-ho-place\">{}{sep}{}{}</p>\
+         <h3 class=\"ct-ho-sec\"><span class=\"ct-tag ct-tag-a\">A</span>{}</h3>",
+        esc(color),
+        esc(&st.id),
+        st.group,
+        esc(name),
+        stop_ordinal(lang, st.order, of),
+        esc(st.name.get(lang)),
+        esc(st.city.get(lang)),
+        esc(st.province.get(lang)),
+        esc(&approx),
+        s.reported,
+    );
+    let reported: Vec<&Fact> = st.facts.iter().filter(|f| f.tag == Some(Tag::A)).collect();
+    let background: Vec<&Fact> = st.facts.iter().filter(|f| f.tag == Some(Tag::B)).collect();
+    if reported.is_empty() {
+        let note = if background.is_empty() { s.no_facts } else { s.no_reported };
+        let _ = write!(o, "<p class=\"ct-ho-empty\">{note}</p>");
+    } else {
+        facts(o, &reported, lang);
+    }
+    if !background.is_empty() {
+        let _ = write!(
+            o,
+            "<div class=\"ct-ho-bg\"><h3 class=\"ct-ho-sec\"><span class=\"ct-tag ct-tag-b\">B</span>{}</h3>\
+             <p class=\"ct-ho-note\">{}</p>",
+            s.background, s.background_note
+        );
+        facts(o, &background, lang);
+        o.push_str("</div>");
+    }
+    let _ = write!(o, "<p class=\"ct-ho-source\">{}</p></article>", esc(tour.event.source.get(lang)));
+}
+
+/// The whole handout in `lang`: four map pages, then the 18 cards.
+pub fn handout_html(tour: &Tour, base: &Basemap, lang: Lang) -> String {
+    let mut o = String::with_capacity(300 * 1024);
+    let views = std::iter::once(View::Overview).chain(tour.groups.iter().map(|g| View::Route(g.number)));
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    for view in views {
+        o.push_str("<section class=\"ct-ho-map\">");
+        o.push_str(&print_map(tour, base, &view, lang).svg);
+        if let View::Route(n) = view {
+            o.push_str("<ol class=\"ct-ho-stops\">");
+            for st in tour.stops_of(n) {
+                let (name, city) = (esc(st.name.get(lang)), esc(st.city.get(lang)));
+                let _ = write!(o, "<li><b>{}</b>{name}{sep}{city}</li>", st.order);
+            }
+            o.push_str("</ol>");
+        }
+        o.push_str("</section>");
+    }
+    o.push_str("<div class=\"ct-ho-cards\">");
+    for st in tour.sequence() {
+        card(&mut o, tour, st, lang);
+    }
+    o.push_str("</div>");
+    o
+}
