@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::bundle::TOUR;
 use crate::components::card::CaseCard;
+use crate::components::export::export_buttons;
+use crate::components::handout::{handout, use_print};
 use crate::components::hunan::HunanView;
 use crate::components::map::TourMap;
 use crate::components::overview::Overview;
@@ -152,6 +154,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    let (printing, print) = use_print();
     let s = strings(state.lang);
     let lang = state.lang;
     let mut root_class = classes!("ct-root", format!("lang-{}", lang.code()));
@@ -210,6 +213,8 @@ pub fn app(props: &AppProps) -> Html {
             <header class="ct-head">
                 <h1 class="ct-title">{ tour.event.headline.get(lang) }</h1>
                 <div class="ct-tools">
+                    <button type="button" class="ct-btn ct-out ct-print-btn" onclick={print}>{ s.print }</button>
+                    { export_buttons(&state.view, lang, state.present) }
                     <button type="button" class="ct-btn ct-present-btn" onclick={toggle_present}>
                         { if state.present { s.present_exit } else { s.present_enter } }
                     </button>
@@ -227,6 +232,9 @@ pub fn app(props: &AppProps) -> Html {
                 <span>{ tour.event.source.get(lang) }</span>
                 <span>{ s.credit_map }</span>
             </footer>
+            if printing {
+                { handout(lang) }
+            }
         </div>
     }
 }

@@ -7,12 +7,14 @@ pub mod basemap;
 pub mod bundle;
 pub mod camera;
 pub mod data;
+pub mod export;
 pub mod geo;
 pub mod host;
 pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod num;
+pub mod print_layout;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rust_literal;
@@ -24,6 +26,8 @@ pub mod validate;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

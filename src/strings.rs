@@ -18,6 +18,7 @@ pub struct Strings {
     pub prev: &'static str,
     pub next: &'static str,
     pub to_overview: &'static str,
+    pub overview: &'static str,
     pub start_label: &'static str,
     pub start_note: &'static str,
     pub fit: &'static str,
@@ -48,11 +49,14 @@ pub struct Strings {
     pub error_title: &'static str,
     pub low_confidence: &'static str,
     pub credit_map: &'static str,
+    pub print: &'static str,
+    pub export_svg: &'static str,
+    pub export_png: &'static str,
 }
 
 const ZH: Strings = Strings {
     lang_switch: "EN",
-    lang_switch_label: "Switch to English",
+    lang_switch_label: "EN: Switch to English",
     all_routes: "全部",
     routes_label: "线路",
     map_label: "三条线路与十八个县（市、区）的地图",
@@ -65,6 +69,7 @@ const ZH: Strings = Strings {
     prev: "上一站",
     next: "下一站",
     to_overview: "返回总览",
+    overview: "总览",
     start_label: "杭州 · 开班",
     start_note: "三组共同的起点",
     fit: "全图",
@@ -95,6 +100,9 @@ const ZH: Strings = Strings {
     error_title: "内容暂时无法显示",
     low_confidence: "位置为估计值",
     credit_map: "底图：Natural Earth",
+    print: "打印",
+    export_svg: "导出 SVG",
+    export_png: "导出 PNG",
 };
 
 const EN: Strings = Strings {
@@ -112,6 +120,7 @@ const EN: Strings = Strings {
     prev: "Previous",
     next: "Next",
     to_overview: "Back to overview",
+    overview: "Overview",
     start_label: "Hangzhou · opening",
     start_note: "Common start of all three groups",
     fit: "Fit",
@@ -142,6 +151,9 @@ const EN: Strings = Strings {
     error_title: "The content cannot be shown right now",
     low_confidence: "approximate location",
     credit_map: "Base map: Natural Earth",
+    print: "Print",
+    export_svg: "Export SVG",
+    export_png: "Export PNG",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -169,7 +181,7 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang
     use crate::route::View;
     let s = strings(lang);
     match view {
-        View::Overview => s.to_overview.to_string() + "",
+        View::Overview => s.overview.to_string(),
         View::Route(n) => tour.group(*n).map(|g| g.name.get(lang).to_string()).unwrap_or_default(),
         View::Stop(id) => match tour.stop(id) {
             Some(st) => {

@@ -52,7 +52,8 @@ async fn clicking_a_stop_opens_its_card() {
     click(&yiwu);
     settle().await;
     assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
-    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#/yiwu");
+    // Mounted inside someone else's page, the widget leaves the page's address alone.
+    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#/");
     let next = root.query_selector(".ct-next").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
     next.click();
     settle().await;

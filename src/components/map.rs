@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::bundle::{DELTA, TOUR};
+use crate::bundle::{DELTA, DETAIL, TOUR};
 use crate::num::Fixed;
 
 use crate::camera::{ease_in_out, flight_ms, Bounds, Camera, Viewport};
@@ -136,6 +136,30 @@ impl Pointers {
     }
     fn other_than(&self, id: i32) -> Option<Point> {
         self.0.iter().find(|(k, _)| *k != id).map(|(_, p)| *p)
+    }
+}
+
+/// From this zoom (px per map unit) on, the finer outlines of the central delta are drawn.
+const DETAIL_SCALE: f64 = 3.0;
+
+/// The detail map over its box: water first, so the coarse outlines beneath do not show through.
+fn detail_layers() -> Html {
+    let l = &DETAIL.layers;
+    let (x, y, w, h) = match DETAIL.bbox.as_ref() {
+        [x0, y0, x1, y1] => (*x0, *y0, x1 - x0, y1 - y0),
+        _ => return html! {},
+    };
+    html! {
+        <g class="ct-detail" aria-hidden="true">
+            <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
+                width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
+            <path class="ct-land" d={l.land.clone()} />
+            <path class="ct-focus" d={l.focus.clone()} />
+            <path class="ct-lakes" d={l.lakes.clone()} />
+            <path class="ct-rivers" d={l.rivers.clone()} />
+            <path class="ct-borders" d={l.borders.clone()} />
+            <path class="ct-coast" d={l.coast.clone()} />
+        </g>
     }
 }
 
@@ -276,10 +300,13 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     };
 
     // The wheel zooms only once the reader has clicked into the map, or with Ctrl/⌘; otherwise the page scrolls.
+    // The hint's timer is held, not forgotten: a new wheel restarts it, and leaving the map cancels it.
+    let hint_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let svg_ref = svg_ref.clone();
         let engaged = *engaged;
         let hint = hint.clone();
+        let hint_timer = hint_timer.clone();
         let motion = motion.clone();
         let user_cam = user_cam.clone();
         let view = p.view.clone();
@@ -298,7 +325,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         if !(engaged || e.ctrl_key() || e.meta_key()) {
                             hint.set(true);
                             let hint = hint.clone();
-                            gloo::timers::callback::Timeout::new(1800, move || hint.set(false)).forget();
+                            let t = gloo::timers::callback::Timeout::new(1800, move || hint.set(false));
+                            *hint_timer.borrow_mut() = Some(t);
                             return;
                         }
                         e.prevent_default();
@@ -397,9 +425,20 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 <g class="k">
                     <circle class="ct-hit" r={Fixed((r * 2.0).max(22.0), 1).to_string()} />
                     { shape }
-                    <text class="ct-mk-n" y={Fixed(style.font * 0.36, 1).to_string()} font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
                     { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
                 </g>
+            </g>
+        }
+    });
+
+    // The order numbers sit on the markers but outside the marker buttons: a button's visible text must be
+    // part of its name (WCAG 2.5.3), and "4新吴" is not in "新吴区，第一组 第4站（共7站）". The name says the order.
+    let numbers = TOUR.stops.iter().enumerate().map(|(i, st)| {
+        let pt = points[i];
+        let dim = group.is_some_and(|n| n != st.group);
+        html! {
+            <g class={classes!("ct-num", dim.then_some("dim"))} transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))}>
+                <text class="k ct-mk-n" y={Fixed(style.font * 0.36, 1).to_string()} font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
             </g>
         }
     });
@@ -428,6 +467,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 <path class="ct-rivers" d={layers.rivers.clone()} />
                 <path class="ct-borders" d={layers.borders.clone()} />
                 <path class="ct-coast" d={layers.coast.clone()} />
+                if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
                 <g class="ct-start" transform={format!("translate({} {})", Fixed(start_pt.x, 2), Fixed(start_pt.y, 2))} aria-hidden="true">
@@ -437,6 +477,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                     </g>
                 </g>
                 <g class="ct-stops">{ for markers }</g>
+                <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
             </svg>
             <button type="button" class="ct-btn ct-fit" onclick={fit} aria-label={s.fit}>{ s.fit }</button>
             if *hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
