@@ -118,6 +118,22 @@ impl Camera {
         Camera { center, scale }
     }
 
+    /// The CSS transform (translate x, y in px, then scale; origin at the viewport's centre) that makes
+    /// a picture drawn with this camera show what `to` would show.
+    pub fn transform_to(&self, to: &Camera) -> [f64; 3] {
+        let r = to.scale / self.scale;
+        [(self.center.x - to.center.x) * to.scale, (self.center.y - to.center.y) * to.scale, r]
+    }
+
+    /// The camera that shows everything `a` and `b` show, for drawing once under a flight between them.
+    pub fn covering(a: &Camera, b: &Camera, vp: Viewport) -> Camera {
+        let corners = [a, b].into_iter().flat_map(|c| {
+            let [x, y, w, h] = c.view_box(vp);
+            [Point::new(x, y), Point::new(x + w, y + h)]
+        });
+        Bounds::around(corners).map_or(*a, |bb| Camera::fit(bb, vp, 0.0))
+    }
+
     /// Keep the centre on the map so a reader cannot lose it off-screen.
     pub fn clamped_to(&self, b: Bounds) -> Camera {
         Camera {
@@ -242,6 +258,34 @@ mod tests {
             assert!(s >= last);
             last = s;
         }
+    }
+
+    #[test]
+    fn a_transformed_picture_shows_what_the_target_camera_shows() {
+        let base = Camera { center: Point::new(400.0, 500.0), scale: 0.8 };
+        let to = Camera { center: Point::new(430.0, 470.0), scale: 6.0 };
+        let [tx, ty, r] = base.transform_to(&to);
+        let o = Point::new(400.0, 300.0);
+        for p in [Point::new(430.0, 470.0), Point::new(500.0, 520.0), Point::new(0.0, 0.0)] {
+            let sb = base.to_screen(vp(), p);
+            let moved = Point::new((sb.x - o.x) * r + o.x + tx, (sb.y - o.y) * r + o.y + ty);
+            assert!(moved.dist(to.to_screen(vp(), p)) < 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_covering_camera_sees_both_views() {
+        let a = Camera { center: Point::new(300.0, 500.0), scale: 4.0 };
+        let b = Camera { center: Point::new(600.0, 300.0), scale: 2.0 };
+        let c = Camera::covering(&a, &b, vp());
+        for cam in [a, b] {
+            let [x, y, w, h] = cam.view_box(vp());
+            for p in [Point::new(x, y), Point::new(x + w, y + h)] {
+                let s = c.to_screen(vp(), p);
+                assert!(s.x >= -1e-6 && s.y >= -1e-6 && s.x <= 800.0 + 1e-6 && s.y <= 600.0 + 1e-6, "{s:?}");
+            }
+        }
+        assert!(c.scale <= b.scale);
     }
 
     #[test]

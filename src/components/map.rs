@@ -41,15 +41,59 @@ struct Motion {
     frame: Option<AnimationFrame>,
 }
 
-fn apply(svg: &Element, cam: &Camera, vp: Viewport) {
-    let _ = svg.set_attribute("viewBox", &cam.view_box_attr(vp));
-    if let Some(el) = svg.dyn_ref::<web_sys::SvgElement>() {
+/// The two SVG layers of the map: the base map beneath, and the routes and markers on top.
+///
+/// During a flight only the top layer's viewBox changes per frame; the base map, by far the most
+/// path data, is moved as a composited CSS transform of the picture it last drew, and redrawn
+/// once when the flight ends.
+#[derive(Clone)]
+struct Surfaces {
+    base: Element,
+    top: Element,
+}
+
+fn set_inv(el: &Element, cam: &Camera) {
+    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
         let _ = el.style().set_property("--inv", &Fixed(1.0 / cam.scale, 5).to_string());
     }
 }
 
+impl Surfaces {
+    fn find(base: &NodeRef, top: &NodeRef) -> Option<Surfaces> {
+        Some(Surfaces { base: base.cast()?, top: top.cast()? })
+    }
+
+    /// Show `cam` on both layers, crisp.
+    fn apply(&self, cam: &Camera, vp: Viewport) {
+        self.draw_base(cam, vp);
+        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.top, cam);
+    }
+
+    fn draw_base(&self, cam: &Camera, vp: Viewport) {
+        let _ = self.base.remove_attribute("data-flying");
+        let _ = self.base.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.base, cam);
+        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
+            let _ = el.style().remove_property("transform");
+        }
+    }
+
+    /// One frame of a flight: the top layer redrawn at `cam`, the base layer's picture (drawn at
+    /// `base`) moved to match.
+    fn frame(&self, base: &Camera, cam: &Camera, vp: Viewport) {
+        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.top, cam);
+        let [tx, ty, r] = base.transform_to(cam);
+        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
+            let t = format!("translate({}px,{}px) scale({})", Fixed(tx, 2), Fixed(ty, 2), Fixed(r, 5));
+            let _ = el.style().set_property("transform", &t);
+        }
+    }
+}
+
 /// Move the camera to `to`: a flight when `animate`, otherwise a cut.
-fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport, animate: bool) {
+fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport, animate: bool) {
     let from = motion.borrow().shown;
     let Some(from) = from.filter(|f| {
         animate && !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
@@ -57,16 +101,20 @@ fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport, anim
         let mut m = motion.borrow_mut();
         m.frame = None;
         m.shown = Some(to);
-        apply(&svg, &to, vp);
+        surf.apply(&to, vp);
         return;
     };
+    // The base map is drawn once, wide enough for the whole flight; frames only move that picture.
+    let base = Camera::covering(&from, &to, vp);
+    surf.draw_base(&base, vp);
+    // Its place names would grow and blur with the picture: they wait for the landing.
+    let _ = surf.base.set_attribute("data-flying", "");
     let dur = flight_ms(&from, &to, vp);
     let start: Rc<RefCell<Option<f64>>> = Rc::default();
     fn step(
         motion: Rc<RefCell<Motion>>,
-        svg: Element,
-        from: Camera,
-        to: Camera,
+        surf: Surfaces,
+        [from, to, base]: [Camera; 3],
         vp: Viewport,
         dur: f64,
         start: Rc<RefCell<Option<f64>>>,
@@ -76,17 +124,18 @@ fn fly(motion: Rc<RefCell<Motion>>, svg: Element, to: Camera, vp: Viewport, anim
             let t0 = *start.borrow_mut().get_or_insert(now);
             let t = ((now - t0) / dur).min(1.0);
             let cam = from.lerp(&to, ease_in_out(t));
-            apply(&svg, &cam, vp);
             m2.borrow_mut().shown = Some(cam);
             if t < 1.0 {
-                step(m2, svg, from, to, vp, dur, start);
+                surf.frame(&base, &cam, vp);
+                step(m2, surf, [from, to, base], vp, dur, start);
             } else {
+                surf.apply(&cam, vp);
                 m2.borrow_mut().frame = None;
             }
         });
         motion.borrow_mut().frame = Some(handle);
     }
-    step(motion, svg, from, to, vp, dur, start);
+    step(motion, surf, [from, to, base], vp, dur, start);
 }
 
 /// Shape tells the groups apart without colour: circle, square, diamond.
@@ -168,6 +217,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let s = strings(p.lang);
     let container = use_node_ref();
     let svg_ref = use_node_ref();
+    let base_ref = use_node_ref();
     let vp = use_state(|| Viewport::new(800.0, 600.0));
     let style: MarkerStyle = style_for(*vp, p.present);
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
@@ -187,6 +237,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let vp = vp.clone();
         let container = container.clone();
         use_effect_with((), move |_| {
+            let first = vp.clone();
             let cb = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Some(e) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
                     let r = e.content_rect();
@@ -196,6 +247,10 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                     }
                 }
             });
+            // Measure now too, so the first picture the reader sees is already framed for this size.
+            if let Some(el) = container.cast::<Element>() {
+                first.set(Viewport::new(el.client_width() as f64, el.client_height() as f64));
+            }
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
             if let (Some(ro), Some(el)) = (&ro, container.cast::<Element>()) {
                 ro.observe(&el);
@@ -213,15 +268,15 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     // reader zoomed with the wheel (a flight there would feel like lag).
     {
         let motion = motion.clone();
-        let svg_ref = svg_ref.clone();
+        let (svg_ref, base_ref) = (svg_ref.clone(), base_ref.clone());
         let last_view = use_mut_ref(|| None::<View>);
         use_effect_with((target, *vp, p.view.clone()), move |(target, vp, view)| {
             let mut last = last_view.borrow_mut();
             // A resize during a flight (the phone's sheet opening) retargets the flight instead of cutting it.
             let animate = last.as_ref().is_some_and(|v| v != view) || motion.borrow().frame.is_some();
             *last = Some(view.clone());
-            if let Some(svg) = svg_ref.cast::<Element>() {
-                fly(motion, svg, *target, *vp, animate);
+            if let Some(surf) = Surfaces::find(&base_ref, &svg_ref) {
+                fly(motion, surf, *target, *vp, animate);
             }
         });
     }
@@ -243,7 +298,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let pointers = pointers.clone();
         let dragged = dragged.clone();
         let motion = motion.clone();
-        let svg_ref = svg_ref.clone();
+        let (svg_ref, base_ref) = (svg_ref.clone(), base_ref.clone());
         let vp = *vp;
         Callback::from(move |e: PointerEvent| {
             let id = e.pointer_id();
@@ -252,9 +307,10 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let Some(before) = ps.get(id) else {
                 return;
             };
-            let Some(svg) = svg_ref.cast::<Element>() else {
+            let Some(surf) = Surfaces::find(&base_ref, &svg_ref) else {
                 return;
             };
+            let svg = &surf.top;
             let mut m = motion.borrow_mut();
             let Some(cam) = m.shown else { return };
             let rect = svg.get_bounding_client_rect();
@@ -279,7 +335,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let cam = cam.clamped_to(map_bounds);
             m.frame = None;
             m.shown = Some(cam);
-            apply(&svg, &cam, vp);
+            surf.apply(&cam, vp);
         })
     };
     let onpointerup = {
@@ -456,10 +512,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     html! {
         <div class="ct-mapbox">
         <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
-            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label}
-                preserveAspectRatio="xMidYMid meet"
-                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-                {onpointerleave}>
+            <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
                 <path class="ct-land" d={layers.land.clone()} />
                 <path class="ct-focus" d={layers.focus.clone()} />
@@ -469,6 +522,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 <path class="ct-coast" d={layers.coast.clone()} />
                 if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
+            </svg>
+            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label}
+                preserveAspectRatio="xMidYMid meet"
+                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+                {onpointerleave}>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
                 <g class="ct-start" transform={format!("translate({} {})", Fixed(start_pt.x, 2), Fixed(start_pt.y, 2))} aria-hidden="true">
                     <g class="k">
