@@ -195,3 +195,37 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang
         View::Hunan => s.hunan_title.to_string(),
     }
 }
+
+/// "2025年2月23日—28日" / "23–28 February 2025" from ISO dates.
+pub fn date_range(lang: Lang, start: &str, end: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let ymd = |s: &str| -> Option<[u32; 3]> {
+        let mut it = s.split('-').map(|p| p.parse::<u32>().ok());
+        Some([it.next()??, it.next()??, it.next()??]).filter(|[_, m, _]| (1..=12).contains(m))
+    };
+    let (Some([y0, m0, d0]), Some([y1, m1, d1])) = (ymd(start), ymd(end)) else {
+        return format!("{start} – {end}");
+    };
+    let month = |m: u32| MONTHS[m as usize - 1];
+    match lang {
+        Lang::Zh if y0 != y1 => format!("{y0}年{m0}月{d0}日—{y1}年{m1}月{d1}日"),
+        Lang::Zh if m0 != m1 => format!("{y0}年{m0}月{d0}日—{m1}月{d1}日"),
+        Lang::Zh => format!("{y0}年{m0}月{d0}日—{d1}日"),
+        Lang::En if y0 != y1 => format!("{d0} {} {y0} – {d1} {} {y1}", month(m0), month(m1)),
+        Lang::En if m0 != m1 => format!("{d0} {} – {d1} {} {y1}", month(m0), month(m1)),
+        Lang::En => format!("{d0}–{d1} {} {y1}", month(m1)),
+    }
+}

@@ -6,43 +6,12 @@ use crate::bundle::TOUR;
 
 use crate::model::Lang;
 use crate::route::View;
-use crate::strings::strings;
+use crate::strings::{date_range, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub lang: Lang,
     pub onselect: Callback<View>,
-}
-
-/// "2025年2月23日至2月28日" / "23–28 February 2025".
-fn date_range(start: &str, end: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let ymd = |d: &str| -> Option<(u32, u32, u32)> {
-        let mut it = d.split('-').map(|x| x.parse::<u32>().ok());
-        Some((it.next()??, it.next()??, it.next()??))
-    };
-    let (Some((y0, m0, d0)), Some((y1, m1, d1))) = (ymd(start), ymd(end)) else {
-        return format!("{start} – {end}");
-    };
-    let month = |m: u32| MONTHS.get(m.wrapping_sub(1) as usize).copied().unwrap_or("");
-    match lang {
-        Lang::Zh => format!("{y0}年{m0}月{d0}日至{m1}月{d1}日"),
-        Lang::En if (y0, m0) == (y1, m1) => format!("{d0}–{d1} {} {y0}", month(m0)),
-        Lang::En => format!("{d0} {} – {d1} {} {y1}", month(m0), month(m1)),
-    }
 }
 
 #[function_component(Overview)]
@@ -69,7 +38,7 @@ pub fn overview(p: &OverviewProps) -> Html {
     html! {
         <section class="ct-overview" aria-labelledby="ct-ov-h">
             <h2 id="ct-ov-h" class="ct-ov-title">{ e.title.get(lang) }</h2>
-            <p class="ct-dates">{ date_range(&e.start_date, &e.end_date, lang) }</p>
+            <p class="ct-dates">{ date_range(lang, &e.start_date, &e.end_date) }</p>
             <div class="ct-figs">
                 { figure(e.days, s.days) }
                 { figure(e.group_count, s.groups) }

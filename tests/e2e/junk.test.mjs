@@ -2,6 +2,7 @@
 // Everything is generated from a fixed seed, so a failure names an input that can be replayed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mulberry32 } from './random.mjs';
 import { serve } from './server.mjs';
 import { launch, openPage, load, ARTICLE } from './browser.mjs';
 
@@ -12,17 +13,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IDS = ['yuhang', 'yiwu', 'keqiao', 'xinwu', 'binhu', 'liangxi', 'jiangyin', 'haining', 'tongxiang', 'jiashan',
   'kunshan', 'changshu', 'yuyao', 'qianwan', 'cixi', 'pinghu', 'taixing', 'rugao'];

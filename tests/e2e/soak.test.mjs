@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { mulberry32 } from './random.mjs';
 import { serve } from './server.mjs';
 import { load } from './browser.mjs';
 
@@ -24,16 +25,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Reader actions on the page's own elements, run in the page one after another with a few ms between. */
 function domActions(steps) {
