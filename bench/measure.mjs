@@ -42,7 +42,7 @@ const TARGETS = [
   {
     // bench/run points BENCH_WIDGET_DIR at a snapshot of dist/ taken right after the build.
     name: 'widget', label: 'widget (Yew/wasm)', mount: '/widget/', dir: process.env.BENCH_WIDGET_DIR || path.join(ROOT, 'dist'), path: '#/',
-    painted: `(() => { const p = document.querySelector('.ct-svg path.ct-land'); return !!(p && (p.getAttribute('d') || '').length > 10 && p.getBoundingClientRect().width > 0); })()`,
+    painted: `(() => { const p = document.querySelector('.ct-map path.ct-land'); return !!(p && (p.getAttribute('d') || '').length > 10 && p.getBoundingClientRect().width > 0); })()`,
     card: '#ct-card-h',
     locate: `(id) => { const el = document.querySelector('[data-stop="' + id + '"] .ct-mk'); if (!el) return null; const r = el.getBoundingClientRect(); return r.width > 0 ? [r.left + r.width / 2, r.top + r.height / 2] : null; }`,
     select: (id) => ({ hash: `#/${id}` }),

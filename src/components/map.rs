@@ -151,6 +151,27 @@ pub fn marker_shape(group: u8, r: f64) -> Html {
     }
 }
 
+/// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
+fn text_alternative(lang: Lang) -> Html {
+    let s = strings(lang);
+    html! {
+        <div id="ct-map-desc" class="ct-sr">
+            <p>{ s.stops_list }</p>
+            { for TOUR.groups.iter().map(|g| html! {
+                <>
+                    <p>{ g.name.get(lang) }</p>
+                    <ol>
+                        <li>{ format!("{} – {}", TOUR.start.name.get(lang), s.start_note) }</li>
+                        { for TOUR.stops_of(g.number).map(|st| html! {
+                            <li>{ format!("{}, {}", st.name.get(lang), st.city.get(lang)) }</li>
+                        }) }
+                    </ol>
+                </>
+            }) }
+        </div>
+    }
+}
+
 /// The key to the routes: colour, dash and marker shape for each group.
 fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     html! {
@@ -523,7 +544,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
             </svg>
-            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label}
+            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
                 preserveAspectRatio="xMidYMid meet"
                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
                 {onpointerleave}>
@@ -537,6 +558,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 <g class="ct-stops">{ for markers }</g>
                 <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
             </svg>
+            { text_alternative(p.lang) }
             <button type="button" class="ct-btn ct-fit" onclick={fit} aria-label={s.fit}>{ s.fit }</button>
             if *hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
         </div>

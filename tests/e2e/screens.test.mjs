@@ -86,6 +86,32 @@ test('phone: swiping the card left and right walks the stops; a vertical swipe d
   await page.context().close();
 });
 
+test('phone: two fingers pinch the map; one finger scrolling up and down is left to the page', async () => {
+  const page = await openPage(browser, PHONE);
+  await load(page, server.url + '#/route/2');
+  await page.waitForTimeout(900);
+  assert.equal(await page.locator('.ct-svg').evaluate((el) => getComputedStyle(el).touchAction), 'pan-y');
+  const width = async () => Number((await page.locator('.ct-svg').getAttribute('viewBox')).split(' ')[2]);
+  const before = await width();
+  await page.locator('.ct-svg').evaluate((svg) => {
+    const r = svg.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const fire = (type, id, x) => svg.dispatchEvent(new PointerEvent(type, {
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: cy, bubbles: true, cancelable: true,
+    }));
+    fire('pointerdown', 1, cx - 30);
+    fire('pointerdown', 2, cx + 30);
+    for (let i = 1; i <= 6; i++) { fire('pointermove', 1, cx - 30 - i * 10); fire('pointermove', 2, cx + 30 + i * 10); }
+    fire('pointerup', 1, cx - 90);
+    fire('pointerup', 2, cx + 90);
+  });
+  await page.waitForTimeout(200);
+  const after = await width();
+  assert.ok(after < before * 0.6, `spreading two fingers zooms in: ${before} -> ${after}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('map: dragging pans, the wheel waits for a click, and 全图 fits the view again', async () => {
   const page = await openPage(browser);
   await load(page, server.url + '#/route/1');

@@ -106,6 +106,17 @@ test('deep links: #/route/2 opens a group; unknown or malformed hashes show the 
   await page.context().close();
 });
 
+test('the map has a text alternative: each group\'s stops in order, from Hangzhou', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url);
+  assert.equal(await page.locator('.ct-svg').getAttribute('aria-describedby'), 'ct-map-desc');
+  const lists = await page.locator('#ct-map-desc ol').evaluateAll((ols) => ols.map((ol) => [...ol.children].map((li) => li.textContent)));
+  assert.deepEqual(lists.map((l) => l.length), [8, 6, 7]);
+  assert.ok(lists.every((l) => l[0].startsWith('杭州市')));
+  assert.deepEqual(lists[2].slice(1).map((t) => t.split(',')[0]), ['余姚市', '前湾新区', '慈溪市', '平湖市', '泰兴市', '如皋市']);
+  await page.context().close();
+});
+
 test('every stop is a focusable control; Enter opens it', async () => {
   const page = await openPage(browser);
   await load(page, server.url);
