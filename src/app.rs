@@ -16,7 +16,7 @@ use crate::components::overview::Overview;
 use crate::components::present::PresenterBar;
 use crate::components::route_panel::RoutePanel;
 use crate::components::tabs::RouteTabs;
-use crate::model::{Lang, Tour};
+use crate::model::Tour;
 use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
 use crate::strings::strings;
@@ -203,13 +203,13 @@ pub fn app(props: &AppProps) -> Html {
 
     let toggle_lang = {
         let dispatch = dispatch.clone();
-        let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        let next = lang.other();
         Callback::from(move |_| dispatch.emit(Action::SetLang(next)))
     };
     let toggle_present = dispatch.reform(|_| Action::TogglePresent);
 
     html! {
-        <div class={root_class} ref={root_ref} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class={root_class} ref={root_ref} lang={lang.tag()}>
             <header class="ct-head">
                 <h1 class="ct-title">{ tour.event.headline.get(lang) }</h1>
                 <div class="ct-tools">
@@ -219,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                         { if state.present { s.present_exit } else { s.present_enter } }
                     </button>
                     <button type="button" class="ct-btn ct-lang" onclick={toggle_lang} aria-label={s.lang_switch_label}
-                        lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{ s.lang_switch }</button>
+                        lang={lang.other().tag()}>{ s.lang_switch }</button>
                 </div>
             </header>
             <RouteTabs view={state.view.clone()} {lang} onselect={show.clone()} />

@@ -43,10 +43,7 @@ pub struct MapLabel {
 
 impl MapLabel {
     pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.zh, &self.en)
     }
 }
 

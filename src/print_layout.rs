@@ -22,7 +22,7 @@ fn facts(o: &mut String, list: &[&Fact], lang: Lang) {
 /// One case card as printed: no buttons, nothing that moves.
 fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
     let s = strings(lang);
-    let sep = if lang == Lang::Zh { " · " } else { ", " };
+    let sep = strings(lang).sep;
     let group = tour.group(st.group);
     let name = group.map_or("", |g| g.name.get(lang));
     let color = group.map_or("#5B616B", |g| &*g.color);
@@ -70,7 +70,7 @@ fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
 pub fn handout_html(tour: &Tour, base: &Basemap, lang: Lang) -> String {
     let mut o = String::with_capacity(300 * 1024);
     let views = std::iter::once(View::Overview).chain(tour.groups.iter().map(|g| View::Route(g.number)));
-    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let sep = strings(lang).comma;
     for view in views {
         o.push_str("<section class=\"ct-ho-map\">");
         o.push_str(&print_map(tour, base, &view, lang).svg);

@@ -4,6 +4,10 @@ use crate::model::Lang;
 use crate::num::Fixed;
 
 pub struct Strings {
+    /// Between a place and its province, a group and its order: " · " / ", ".
+    pub sep: &'static str,
+    /// A comma inside a sentence: "，" / ", ".
+    pub comma: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub all_routes: &'static str,
@@ -55,6 +59,8 @@ pub struct Strings {
 }
 
 const ZH: Strings = Strings {
+    sep: " · ",
+    comma: "，",
     lang_switch: "EN",
     lang_switch_label: "EN: Switch to English",
     all_routes: "全部",
@@ -106,6 +112,8 @@ const ZH: Strings = Strings {
 };
 
 const EN: Strings = Strings {
+    sep: ", ",
+    comma: ", ",
     lang_switch: "中文",
     lang_switch_label: "切换到中文",
     all_routes: "All",
@@ -187,7 +195,7 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang
             Some(st) => {
                 let g = tour.group(st.group).map(|g| g.name.get(lang)).unwrap_or_default();
                 let of = tour.group(st.group).map_or(0, |g| g.stops.len());
-                let sep = if lang == Lang::Zh { "，" } else { ", " };
+                let sep = s.comma;
                 format!("{}{sep}{g} {}", st.name.get(lang), stop_ordinal(lang, st.order, of))
             }
             None => String::new(),

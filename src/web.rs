@@ -20,7 +20,7 @@ pub fn replace_hash(hash: &str) {
 
 pub fn set_document_lang(lang: Lang) {
     if let Some(el) = gloo::utils::document().document_element() {
-        let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        let _ = el.set_attribute("lang", lang.tag());
     }
 }
 

@@ -43,7 +43,7 @@ pub fn case_card(p: &CaseCardProps) -> Html {
     let color = group.map(|g| g.color.clone()).unwrap_or_default();
     let reported: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::A)).collect();
     let background: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::B)).collect();
-    let sep = if lang == Lang::Zh { " · " } else { ", " };
+    let sep = s.sep;
     let is_first = TOUR.prev(&crate::route::View::Stop(stop.id.to_string())) == Some(crate::route::View::Overview);
     let is_last = TOUR.next(&crate::route::View::Stop(stop.id.to_string())).is_none();
 

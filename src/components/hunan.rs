@@ -69,7 +69,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                         { for TOUR.hunan.speakers.iter().map(|sp| html! {
                             <li class="ct-speaker" data-place={sp.id.to_string()}>
                                 <h3>{ sp.place.name.get(lang) }<span class="ct-leg-city">{ format!(" · {}", sp.place.city.get(lang)) }</span></h3>
-                                <p class="ct-post"><strong>{ sp.name.get(lang) }</strong>{ if lang == Lang::Zh { "，" } else { ", " } }{ sp.post.get(lang) }</p>
+                                <p class="ct-post"><strong>{ sp.name.get(lang) }</strong>{ s.comma }{ sp.post.get(lang) }</p>
                                 <p>{ sp.gist.get(lang) }</p>
                             </li>
                         }) }

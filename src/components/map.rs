@@ -2,28 +2,34 @@
 //! that flies between views.
 //!
 //! # Implementation note:
-//! The camera animates by writing the SVG `viewBox` and one CSS variable (`--inv`, the inverse
-//! scale that keeps markers and labels at constant px size) straight to the DOM on each frame.
-//! Yew never renders those two, so a re-render mid-flight cannot fight the animation, and no path
-//! is rebuilt per frame. Labels are placed once per target view, not per frame.
+//! The camera is written straight to the DOM (see `flight`): the top SVG's `viewBox`, one CSS
+//! variable (`--inv`, the inverse scale that keeps markers and labels at constant px size), and
+//! during a flight a CSS transform that moves the base map's picture instead of redrawing it.
+//! Yew never renders those, so a re-render mid-flight cannot fight the animation, and no path is
+//! rebuilt per frame. Labels are placed once per target view, not per frame.
+
+mod flight;
+mod parts;
+
+pub use parts::marker_shape;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use gloo::render::{request_animation_frame, AnimationFrame};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::bundle::{DELTA, DETAIL, TOUR};
+use crate::bundle::{DELTA, TOUR};
 use crate::num::Fixed;
 
-use crate::camera::{ease_in_out, flight_ms, Bounds, Camera, Viewport};
+use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
 use crate::layout::{camera_for, layout, marker_label, marker_points, style_for, MarkerStyle};
 use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{announce, strings};
+
+use flight::{fly, Motion, Pointers, Surfaces};
+use parts::{detail_layers, legend, text_alternative, DETAIL_SCALE};
 
 #[derive(Properties, PartialEq)]
 pub struct TourMapProps {
@@ -32,205 +38,6 @@ pub struct TourMapProps {
     #[prop_or_default]
     pub present: bool,
     pub onselect: Callback<View>,
-}
-
-/// The camera shown now and the flight in progress, shared by the frame loop and the gestures.
-#[derive(Default)]
-struct Motion {
-    shown: Option<Camera>,
-    frame: Option<AnimationFrame>,
-}
-
-/// The two SVG layers of the map: the base map beneath, and the routes and markers on top.
-///
-/// During a flight only the top layer's viewBox changes per frame; the base map, by far the most
-/// path data, is moved as a composited CSS transform of the picture it last drew, and redrawn
-/// once when the flight ends.
-#[derive(Clone)]
-struct Surfaces {
-    base: Element,
-    top: Element,
-}
-
-fn set_inv(el: &Element, cam: &Camera) {
-    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = el.style().set_property("--inv", &Fixed(1.0 / cam.scale, 5).to_string());
-    }
-}
-
-impl Surfaces {
-    fn find(base: &NodeRef, top: &NodeRef) -> Option<Surfaces> {
-        Some(Surfaces { base: base.cast()?, top: top.cast()? })
-    }
-
-    /// Show `cam` on both layers, crisp.
-    fn apply(&self, cam: &Camera, vp: Viewport) {
-        self.draw_base(cam, vp);
-        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.top, cam);
-    }
-
-    fn draw_base(&self, cam: &Camera, vp: Viewport) {
-        let _ = self.base.remove_attribute("data-flying");
-        let _ = self.base.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.base, cam);
-        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
-            let _ = el.style().remove_property("transform");
-        }
-    }
-
-    /// One frame of a flight: the top layer redrawn at `cam`, the base layer's picture (drawn at
-    /// `base`) moved to match.
-    fn frame(&self, base: &Camera, cam: &Camera, vp: Viewport) {
-        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.top, cam);
-        let [tx, ty, r] = base.transform_to(cam);
-        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
-            let t = format!("translate({}px,{}px) scale({})", Fixed(tx, 2), Fixed(ty, 2), Fixed(r, 5));
-            let _ = el.style().set_property("transform", &t);
-        }
-    }
-}
-
-/// Move the camera to `to`: a flight when `animate`, otherwise a cut.
-fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport, animate: bool) {
-    let from = motion.borrow().shown;
-    let Some(from) = from.filter(|f| {
-        animate && !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
-    }) else {
-        let mut m = motion.borrow_mut();
-        m.frame = None;
-        m.shown = Some(to);
-        surf.apply(&to, vp);
-        return;
-    };
-    // The base map is drawn once, wide enough for the whole flight; frames only move that picture.
-    let base = Camera::covering(&from, &to, vp);
-    surf.draw_base(&base, vp);
-    // Its place names would grow and blur with the picture: they wait for the landing.
-    let _ = surf.base.set_attribute("data-flying", "");
-    let dur = flight_ms(&from, &to, vp);
-    let start: Rc<RefCell<Option<f64>>> = Rc::default();
-    fn step(
-        motion: Rc<RefCell<Motion>>,
-        surf: Surfaces,
-        [from, to, base]: [Camera; 3],
-        vp: Viewport,
-        dur: f64,
-        start: Rc<RefCell<Option<f64>>>,
-    ) {
-        let m2 = motion.clone();
-        let handle = request_animation_frame(move |now| {
-            let t0 = *start.borrow_mut().get_or_insert(now);
-            let t = ((now - t0) / dur).min(1.0);
-            let cam = from.lerp(&to, ease_in_out(t));
-            m2.borrow_mut().shown = Some(cam);
-            if t < 1.0 {
-                surf.frame(&base, &cam, vp);
-                step(m2, surf, [from, to, base], vp, dur, start);
-            } else {
-                surf.apply(&cam, vp);
-                m2.borrow_mut().frame = None;
-            }
-        });
-        motion.borrow_mut().frame = Some(handle);
-    }
-    step(motion, surf, [from, to, base], vp, dur, start);
-}
-
-/// Shape tells the groups apart without colour: circle, square, diamond.
-pub fn marker_shape(group: u8, r: f64) -> Html {
-    match group {
-        2 => {
-            html! { <rect class="ct-mk" x={Fixed(-r * 0.9, 1).to_string()} y={Fixed(-r * 0.9, 1).to_string()} width={Fixed(r * 1.8, 1).to_string()} height={Fixed(r * 1.8, 1).to_string()} rx="2" /> }
-        }
-        3 => {
-            html! { <rect class="ct-mk" x={Fixed(-r * 0.85, 1).to_string()} y={Fixed(-r * 0.85, 1).to_string()} width={Fixed(r * 1.7, 1).to_string()} height={Fixed(r * 1.7, 1).to_string()} rx="2" transform="rotate(45)" /> }
-        }
-        _ => html! { <circle class="ct-mk" r={Fixed(r, 1).to_string()} /> },
-    }
-}
-
-/// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
-fn text_alternative(lang: Lang) -> Html {
-    let s = strings(lang);
-    html! {
-        <div id="ct-map-desc" class="ct-sr">
-            <p>{ s.stops_list }</p>
-            { for TOUR.groups.iter().map(|g| html! {
-                <>
-                    <p>{ g.name.get(lang) }</p>
-                    <ol>
-                        <li>{ format!("{} – {}", TOUR.start.name.get(lang), s.start_note) }</li>
-                        { for TOUR.stops_of(g.number).map(|st| html! {
-                            <li>{ format!("{}, {}", st.name.get(lang), st.city.get(lang)) }</li>
-                        }) }
-                    </ol>
-                </>
-            }) }
-        </div>
-    }
-}
-
-/// The key to the routes: colour, dash and marker shape for each group.
-fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
-    html! {
-        <ul class="ct-legend" aria-hidden="true">
-            { for tour.groups.iter().map(|g| html! {
-                <li style={format!("--route:{}", g.color)}>
-                    <svg viewBox="0 0 44 14">
-                        <line x1="2" y1="7" x2="42" y2="7" stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
-                        <g transform="translate(22 7)">{ marker_shape(g.number, 5.5) }</g>
-                    </svg>
-                    { g.name.get(lang) }
-                </li>
-            }) }
-        </ul>
-    }
-}
-
-/// The pointers down on the map (one for a drag, two for a pinch), by pointer id.
-#[derive(Default)]
-struct Pointers(Vec<(i32, Point)>);
-
-impl Pointers {
-    fn get(&self, id: i32) -> Option<Point> {
-        self.0.iter().find(|(k, _)| *k == id).map(|(_, p)| *p)
-    }
-    fn set(&mut self, id: i32, p: Point) {
-        self.remove(id);
-        self.0.push((id, p));
-    }
-    fn remove(&mut self, id: i32) {
-        self.0.retain(|(k, _)| *k != id);
-    }
-    fn other_than(&self, id: i32) -> Option<Point> {
-        self.0.iter().find(|(k, _)| *k != id).map(|(_, p)| *p)
-    }
-}
-
-/// From this zoom (px per map unit) on, the finer outlines of the central delta are drawn.
-const DETAIL_SCALE: f64 = 3.0;
-
-/// The detail map over its box: water first, so the coarse outlines beneath do not show through.
-fn detail_layers() -> Html {
-    let l = &DETAIL.layers;
-    let (x, y, w, h) = match DETAIL.bbox.as_ref() {
-        [x0, y0, x1, y1] => (*x0, *y0, x1 - x0, y1 - y0),
-        _ => return html! {},
-    };
-    html! {
-        <g class="ct-detail" aria-hidden="true">
-            <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
-                width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
-            <path class="ct-land" d={l.land.clone()} />
-            <path class="ct-focus" d={l.focus.clone()} />
-            <path class="ct-lakes" d={l.lakes.clone()} />
-            <path class="ct-rivers" d={l.rivers.clone()} />
-            <path class="ct-borders" d={l.borders.clone()} />
-            <path class="ct-coast" d={l.coast.clone()} />
-        </g>
-    }
 }
 
 #[function_component(TourMap)]

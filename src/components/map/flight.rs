@@ -1,0 +1,138 @@
+//! How the map's camera reaches the screen: the two SVG layers, flights between views, and the
+//! pointers of a drag or a pinch. Nothing here renders; it writes two attributes and one transform.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::NodeRef;
+
+use crate::camera::{ease_in_out, flight_ms, Camera, Viewport};
+use crate::geo::Point;
+use crate::num::Fixed;
+
+/// The camera shown now and the flight in progress, shared by the frame loop and the gestures.
+#[derive(Default)]
+pub struct Motion {
+    pub shown: Option<Camera>,
+    pub frame: Option<AnimationFrame>,
+}
+
+/// The two SVG layers of the map: the base map beneath, and the routes and markers on top.
+///
+/// During a flight only the top layer's viewBox changes per frame; the base map, by far the most
+/// path data, is moved as a composited CSS transform of the picture it last drew, and redrawn
+/// once when the flight ends.
+#[derive(Clone)]
+pub struct Surfaces {
+    pub base: Element,
+    pub top: Element,
+}
+
+fn set_inv(el: &Element, cam: &Camera) {
+    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.style().set_property("--inv", &Fixed(1.0 / cam.scale, 5).to_string());
+    }
+}
+
+impl Surfaces {
+    pub fn find(base: &NodeRef, top: &NodeRef) -> Option<Surfaces> {
+        Some(Surfaces { base: base.cast()?, top: top.cast()? })
+    }
+
+    /// Show `cam` on both layers, crisp.
+    pub fn apply(&self, cam: &Camera, vp: Viewport) {
+        self.draw_base(cam, vp);
+        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.top, cam);
+    }
+
+    fn draw_base(&self, cam: &Camera, vp: Viewport) {
+        let _ = self.base.remove_attribute("data-flying");
+        let _ = self.base.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.base, cam);
+        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
+            let _ = el.style().remove_property("transform");
+        }
+    }
+
+    /// One frame of a flight: the top layer redrawn at `cam`, the base layer's picture (drawn at
+    /// `base`) moved to match.
+    fn frame(&self, base: &Camera, cam: &Camera, vp: Viewport) {
+        let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
+        set_inv(&self.top, cam);
+        let [tx, ty, r] = base.transform_to(cam);
+        if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
+            let t = format!("translate({}px,{}px) scale({})", Fixed(tx, 2), Fixed(ty, 2), Fixed(r, 5));
+            let _ = el.style().set_property("transform", &t);
+        }
+    }
+}
+
+/// Move the camera to `to`: a flight when `animate`, otherwise a cut.
+pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport, animate: bool) {
+    let from = motion.borrow().shown;
+    let Some(from) = from.filter(|f| {
+        animate && !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
+    }) else {
+        let mut m = motion.borrow_mut();
+        m.frame = None;
+        m.shown = Some(to);
+        surf.apply(&to, vp);
+        return;
+    };
+    // The base map is drawn once, wide enough for the whole flight; frames only move that picture.
+    let base = Camera::covering(&from, &to, vp);
+    surf.draw_base(&base, vp);
+    // Its place names would grow and blur with the picture: they wait for the landing.
+    let _ = surf.base.set_attribute("data-flying", "");
+    let dur = flight_ms(&from, &to, vp);
+    let start: Rc<RefCell<Option<f64>>> = Rc::default();
+    fn step(
+        motion: Rc<RefCell<Motion>>,
+        surf: Surfaces,
+        [from, to, base]: [Camera; 3],
+        vp: Viewport,
+        dur: f64,
+        start: Rc<RefCell<Option<f64>>>,
+    ) {
+        let m2 = motion.clone();
+        let handle = request_animation_frame(move |now| {
+            let t0 = *start.borrow_mut().get_or_insert(now);
+            let t = ((now - t0) / dur).min(1.0);
+            let cam = from.lerp(&to, ease_in_out(t));
+            m2.borrow_mut().shown = Some(cam);
+            if t < 1.0 {
+                surf.frame(&base, &cam, vp);
+                step(m2, surf, [from, to, base], vp, dur, start);
+            } else {
+                surf.apply(&cam, vp);
+                m2.borrow_mut().frame = None;
+            }
+        });
+        motion.borrow_mut().frame = Some(handle);
+    }
+    step(motion, surf, [from, to, base], vp, dur, start);
+}
+
+/// The pointers down on the map (one for a drag, two for a pinch), by pointer id.
+#[derive(Default)]
+pub struct Pointers(pub Vec<(i32, Point)>);
+
+impl Pointers {
+    pub fn get(&self, id: i32) -> Option<Point> {
+        self.0.iter().find(|(k, _)| *k == id).map(|(_, p)| *p)
+    }
+    pub fn set(&mut self, id: i32, p: Point) {
+        self.remove(id);
+        self.0.push((id, p));
+    }
+    pub fn remove(&mut self, id: i32) {
+        self.0.retain(|(k, _)| *k != id);
+    }
+    pub fn other_than(&self, id: i32) -> Option<Point> {
+        self.0.iter().find(|(k, _)| *k != id).map(|(_, p)| *p)
+    }
+}
