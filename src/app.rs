@@ -230,7 +230,6 @@ pub fn app(props: &AppProps) -> Html {
             <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(tour, &state.view, lang) }</div>
             <footer class="ct-foot">
                 <span>{ tour.event.source.get(lang) }</span>
-                <span>{ s.credit_map }</span>
             </footer>
             if printing {
                 { handout(lang) }
