@@ -1,4 +1,4 @@
-//! The widget's root: loads the bundled content, owns the one reducer, mirrors the view in the URL
+//! The widget's root: reads the URL once, owns the one reducer, mirrors the view in the URL
 //! and lays out tabs, map and card for the page, a frame or a projector.
 
 use std::rc::Rc;
