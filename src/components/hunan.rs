@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::components::map::layer_paths;
+
 use crate::bundle::{HUNAN, TOUR};
 use crate::num::Fixed;
 
@@ -22,7 +24,6 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
     let b = &HUNAN;
-    let l = &b.layers;
     let back = {
         let onselect = p.onselect.clone();
         Callback::from(move |_| onselect.emit(View::Overview))
@@ -47,11 +48,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                 <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
                     aria-label={s.hunan_title} preserveAspectRatio="xMidYMid meet">
                     <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
-                    <path class="ct-land" d={l.land.clone()} />
-                    <path class="ct-focus" d={l.focus.clone()} />
-                    <path class="ct-lakes" d={l.lakes.clone()} />
-                    <path class="ct-rivers" d={l.rivers.clone()} />
-                    <path class="ct-borders" d={l.borders.clone()} />
+                    { layer_paths(&b.layers) }
                     { for b.labels.iter().map(|lb| html! {
                         <text class={classes!("ct-base-label", lb.kind.clone())} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>

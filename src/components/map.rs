@@ -11,7 +11,7 @@
 mod flight;
 mod parts;
 
-pub use parts::marker_shape;
+pub use parts::{layer_paths, marker_shape};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -246,7 +246,6 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     };
     let points = marker_points(&TOUR);
     let start_pt = TOUR.start_point();
-    let layers = &DELTA.layers;
     let label_h = style.label_height();
 
     let label_text = |off: Option<Point>, text: String| -> Html {
@@ -342,12 +341,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
             <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
-                <path class="ct-land" d={layers.land.clone()} />
-                <path class="ct-focus" d={layers.focus.clone()} />
-                <path class="ct-lakes" d={layers.lakes.clone()} />
-                <path class="ct-rivers" d={layers.rivers.clone()} />
-                <path class="ct-borders" d={layers.borders.clone()} />
-                <path class="ct-coast" d={layers.coast.clone()} />
+                { layer_paths(&DELTA.layers) }
                 if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
             </svg>

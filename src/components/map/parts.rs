@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::basemap::Layers;
 use crate::bundle::{DETAIL, TOUR};
 use crate::model::Lang;
 use crate::num::Fixed;
@@ -58,6 +59,20 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     }
 }
 
+/// A base map's six layers as SVG paths, bottom to top (the main map, its detail, the Hunan inset).
+pub fn layer_paths(l: &Layers) -> Html {
+    html! {
+        <>
+            <path class="ct-land" d={l.land.clone()} />
+            <path class="ct-focus" d={l.focus.clone()} />
+            <path class="ct-lakes" d={l.lakes.clone()} />
+            <path class="ct-rivers" d={l.rivers.clone()} />
+            <path class="ct-borders" d={l.borders.clone()} />
+            <path class="ct-coast" d={l.coast.clone()} />
+        </>
+    }
+}
+
 /// From this zoom (px per map unit) on, the finer outlines of the central delta are drawn.
 pub const DETAIL_SCALE: f64 = 3.0;
 
@@ -72,12 +87,7 @@ pub fn detail_layers() -> Html {
         <g class="ct-detail" aria-hidden="true">
             <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
                 width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
-            <path class="ct-land" d={l.land.clone()} />
-            <path class="ct-focus" d={l.focus.clone()} />
-            <path class="ct-lakes" d={l.lakes.clone()} />
-            <path class="ct-rivers" d={l.rivers.clone()} />
-            <path class="ct-borders" d={l.borders.clone()} />
-            <path class="ct-coast" d={l.coast.clone()} />
+            { layer_paths(l) }
         </g>
     }
 }
