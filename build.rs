@@ -9,6 +9,8 @@ mod basemap;
 mod geo;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/num.rs"]
+mod num;
 #[path = "src/rust_literal.rs"]
 mod rust_literal;
 #[path = "src/validate.rs"]

@@ -1,7 +1,7 @@
 //! The map camera: which part of the map the viewport shows, fitting it to bounds, and easing between two views.
 
 use crate::geo::Point;
-use crate::num::Fixed;
+use crate::num::{clamp, Fixed};
 
 /// An axis-aligned box in map units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,7 +64,7 @@ impl Camera {
         let avail_h = (vp.height - 2.0 * pad).max(vp.height * 0.25);
         let sx = if b.width() > 0.0 { avail_w / b.width() } else { MAX_SCALE };
         let sy = if b.height() > 0.0 { avail_h / b.height() } else { MAX_SCALE };
-        Camera { center: b.center(), scale: sx.min(sy).clamp(MIN_SCALE, MAX_SCALE) }
+        Camera { center: b.center(), scale: clamp(sx.min(sy), MIN_SCALE, MAX_SCALE) }
     }
 
     /// Centre on `p`, zoomed in until its nearest neighbour is at least `min_gap` px away,
@@ -72,7 +72,7 @@ impl Camera {
     pub fn focus(p: Point, neighbours: impl IntoIterator<Item = Point>, min_gap: f64, at_least: f64) -> Camera {
         let nearest = neighbours.into_iter().map(|q| q.dist(p)).filter(|d| *d > 1e-9).fold(f64::INFINITY, f64::min);
         let needed = if nearest.is_finite() { min_gap / nearest } else { at_least };
-        Camera { center: p, scale: needed.max(at_least).clamp(MIN_SCALE, MAX_SCALE) }
+        Camera { center: p, scale: clamp(needed.max(at_least), MIN_SCALE, MAX_SCALE) }
     }
 
     /// The SVG viewBox (x, y, w, h) in map units.
@@ -112,7 +112,7 @@ impl Camera {
     /// Zoomed by `factor` keeping the map point under the screen point `at` where it is.
     pub fn zoomed_about(&self, vp: Viewport, at: Point, factor: f64) -> Camera {
         let anchor = self.to_map(vp, at);
-        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let scale = clamp(self.scale * factor, MIN_SCALE, MAX_SCALE);
         let center =
             Point::new(anchor.x - (at.x - vp.width / 2.0) / scale, anchor.y - (at.y - vp.height / 2.0) / scale);
         Camera { center, scale }
@@ -137,15 +137,15 @@ impl Camera {
     /// Keep the centre on the map so a reader cannot lose it off-screen.
     pub fn clamped_to(&self, b: Bounds) -> Camera {
         Camera {
-            center: Point::new(self.center.x.clamp(b.min.x, b.max.x), self.center.y.clamp(b.min.y, b.max.y)),
-            scale: self.scale.clamp(MIN_SCALE, MAX_SCALE),
+            center: Point::new(clamp(self.center.x, b.min.x, b.max.x), clamp(self.center.y, b.min.y, b.max.y)),
+            scale: clamp(self.scale, MIN_SCALE, MAX_SCALE),
         }
     }
 
     /// The camera a fraction `t` (0..=1, already eased) of the way from `self` to `to`:
     /// the scale moves geometrically so that zooming feels even, the centre linearly in screen terms.
     pub fn lerp(&self, to: &Camera, t: f64) -> Camera {
-        let t = t.clamp(0.0, 1.0);
+        let t = clamp(t, 0.0, 1.0);
         let scale = (self.scale.ln() + (to.scale.ln() - self.scale.ln()) * t).exp();
         // Moving the centre in proportion to 1/scale keeps points from swinging out and back while zooming.
         let (a, b) = (1.0 / self.scale, 1.0 / to.scale);
@@ -160,7 +160,7 @@ impl Camera {
 
 /// Cubic ease-in-out on 0..=1.
 pub fn ease_in_out(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
+    let t = clamp(t, 0.0, 1.0);
     if t < 0.5 {
         4.0 * t * t * t
     } else {

@@ -116,7 +116,8 @@ pub fn map_svg(
     let credit = format!("{} · {}", tour.event.source.get(lang), s.credit_map);
     let height = y + 26.0;
 
-    let (wf, hf) = (Fixed(w, 1), Fixed(height, 1));
+    // Every number goes through `Fixed`: an f64 in `{}` would pull core's float formatter into the wasm.
+    let (wf, hf, head) = (Fixed(w, 1), Fixed(height, 1), Fixed(HEAD, 0));
     let _ = write!(
         o,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{wf}\" height=\"{hf}\" viewBox=\"0 0 {wf} {hf}\" \
@@ -137,7 +138,7 @@ pub fn map_svg(
     let l = &base.layers;
     let _ = write!(
         o,
-        "<svg x=\"0\" y=\"{HEAD}\" width=\"{wf}\" height=\"{}\" viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\">\
+        "<svg x=\"0\" y=\"{head}\" width=\"{wf}\" height=\"{}\" viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\">\
          <rect x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\" fill=\"{WATER}\"/>\
          <path d=\"{}\" fill=\"#ECEAE4\"/><path d=\"{}\" fill=\"#FBF3E0\"/><path d=\"{}\" fill=\"{WATER}\"/>\
          <g fill=\"none\" stroke-linejoin=\"round\"><path d=\"{}\" stroke=\"#8DB9D8\" stroke-width=\"{}\"/>\
@@ -163,7 +164,7 @@ pub fn map_svg(
 
     // Everything else in screen px.
     let lay = layout(tour, &base.labels, view, cam, vp, lang, style);
-    let _ = write!(o, "<svg x=\"0\" y=\"{HEAD}\" width=\"{wf}\" height=\"{}\">", Fixed(vp.height, 1));
+    let _ = write!(o, "<svg x=\"0\" y=\"{head}\" width=\"{wf}\" height=\"{}\">", Fixed(vp.height, 1));
     let bf = style.font * 1.1;
     for (lb, _) in base.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show) {
         let at = cam.to_screen(vp, crate::geo::Point::new(lb.x, lb.y));
@@ -241,7 +242,7 @@ pub fn map_svg(
     }
     let _ = write!(
         o,
-        "</svg><rect x=\"0.5\" y=\"{HEAD}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#DAD5CA\"/>",
+        "</svg><rect x=\"0.5\" y=\"{head}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#DAD5CA\"/>",
         Fixed(w - 1.0, 1),
         Fixed(vp.height, 1)
     );

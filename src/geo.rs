@@ -40,7 +40,7 @@ impl Projection {
     pub const HUNAN: Projection = Projection { lon0: 108.5, lon1: 114.5, lat0: 24.5, lat1: 30.5, ref_lat: 27.5 };
 
     fn k(&self) -> f64 {
-        self.ref_lat.to_radians().cos()
+        crate::num::cos(self.ref_lat.to_radians())
     }
 
     /// Map units per degree of latitude.
@@ -65,6 +65,8 @@ impl Projection {
     }
 }
 
+use crate::num::{cos, sin};
+
 /// Mean Earth radius (IUGG), km.
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -73,7 +75,7 @@ pub fn great_circle_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    let a = sin(dp / 2.0).powi(2) + cos(p1) * cos(p2) * sin(dl / 2.0).powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 

@@ -28,9 +28,61 @@ impl fmt::Display for Fixed {
     }
 }
 
+/// `x` limited to `lo..=hi`; NaN gives `lo`. Unlike `f64::clamp` it never panics (so it carries none of the
+/// float formatting that panic message needs) and an empty range (`lo > hi`) gives `hi`.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
+/// Sine by its Taylor series after reducing `x` to [-π/2, π/2]; within 1e-12 of `f64::sin` for |x| < 1e4.
+/// The map only needs the sines and cosines of latitudes and of the small angles between stops;
+/// `f64::sin` brings in libm's general argument reduction, several kilobytes of wasm, for nothing.
+pub fn sin(x: f64) -> f64 {
+    use std::f64::consts::{FRAC_PI_2, PI, TAU};
+    let mut x = x - TAU * (x / TAU).round();
+    if x > FRAC_PI_2 {
+        x = PI - x;
+    } else if x < -FRAC_PI_2 {
+        x = -PI - x;
+    }
+    // x - x³/3! + x⁵/5! - ...; at |x| = π/2 the terms after x²¹/21! are below 1e-19.
+    let (x2, mut term, mut sum) = (x * x, x, x);
+    for n in 1..=10 {
+        term *= -x2 / ((2 * n) * (2 * n + 1)) as f64;
+        sum += term;
+    }
+    sum
+}
+
+pub fn cos(x: f64) -> f64 {
+    sin(x + std::f64::consts::FRAC_PI_2)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Fixed;
+    use super::{clamp, cos, sin, Fixed};
+
+    #[test]
+    fn sin_and_cos_match_the_standard_library() {
+        let mut worst = 0f64;
+        for i in -20_000..=20_000 {
+            let x = i as f64 * 0.000_5 + 0.000_123;
+            worst = worst.max((sin(x) - x.sin()).abs()).max((cos(x) - x.cos()).abs());
+        }
+        for x in [0.0, 1e-9, 31f64.to_radians(), 1000.0, -1234.5] {
+            worst = worst.max((sin(x) - x.sin()).abs()).max((cos(x) - x.cos()).abs());
+        }
+        assert!(worst < 1e-12, "worst error {worst}");
+    }
+
+    #[test]
+    fn clamp_limits_without_panicking() {
+        assert_eq!(clamp(5.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(-5.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(clamp(f64::NAN, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, 2.0, 1.0), 1.0);
+    }
 
     #[test]
     fn fixed_point() {

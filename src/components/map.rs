@@ -19,7 +19,7 @@ use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::bundle::{DELTA, TOUR};
-use crate::num::Fixed;
+use crate::num::{clamp, Fixed};
 
 use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
@@ -219,7 +219,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         };
                         let rect = svg.get_bounding_client_rect();
                         let at = Point::new(e.client_x() as f64 - rect.left(), e.client_y() as f64 - rect.top());
-                        let factor = (-e.delta_y().clamp(-100.0, 100.0) / 300.0).exp();
+                        let factor = (-clamp(e.delta_y(), -100.0, 100.0) / 300.0).exp();
                         let c = cam.zoomed_about(vp, at, factor).clamped_to(map_bounds);
                         user_cam.set(Some((view.clone(), c)));
                     },
