@@ -9,3 +9,7 @@ fn main() {
 fn main() {
     eprintln!("county-tour runs in the browser: build it with `trunk build --release`.");
 }
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
