@@ -230,6 +230,8 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
   await page.keyboard.press('3');
   await page.waitForFunction(() => document.querySelectorAll('.ct-stop.hl').length === 6, null, { timeout: 3000 });
+  // The address follows in an effect after the render that lit the route: wait for it, then check.
+  await page.waitForFunction(() => location.hash === '#/route/3', null, { timeout: 3000 }).catch(() => {});
   assert.equal(new URL(page.url()).hash, '#/route/3');
   await page.keyboard.press('PageDown');
   assert.equal(await titleBecomes(page, '余姚市'), '余姚市');
