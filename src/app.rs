@@ -52,6 +52,8 @@ pub fn start() {
         el
     });
     let owns_page = root.has_attribute("data-page");
+    // Take the base map's outlines from the page's first frame before the app replaces it.
+    crate::bundle::delta();
     yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
 }
 
@@ -78,6 +80,10 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a: Action| store.dispatch(a))
     };
     let show = dispatch.reform(Action::Show);
+
+    // The first render is in the DOM: the page's static first frame steps aside in the same task, so
+    // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
+    use_effect_with((), |_| web::remove_first_frame());
 
     // The hash mirrors the view; replaceState keeps Back for leaving the page.
     // Inside someone else's article the address is theirs: the widget reads a deep link from it but never rewrites it.

@@ -59,3 +59,35 @@ pub fn install_panic_hook() {
         crate::components::fallback::show_static_fallback();
     }));
 }
+
+/// The id of the first frame index.html paints before the wasm runs (see tools/postbuild.mjs).
+const FIRST_FRAME: &str = "ct-first";
+
+/// The delta map's six outlines from the page's first frame (`<path data-layer="land" d="…">` …);
+/// empty strings for whatever is missing. Leaked once: they live as long as the page.
+pub fn page_layers() -> crate::basemap::Layers {
+    let first = gloo::utils::document().get_element_by_id(FIRST_FRAME);
+    let d = |layer: &str| -> crate::model::Str {
+        let d = first
+            .as_ref()
+            .and_then(|f| f.query_selector(&format!("[data-layer={layer}]")).ok().flatten())
+            .and_then(|p| p.get_attribute("d"))
+            .unwrap_or_default();
+        std::borrow::Cow::Borrowed(Box::leak(d.into_boxed_str()))
+    };
+    crate::basemap::Layers {
+        land: d("land"),
+        focus: d("focus"),
+        lakes: d("lakes"),
+        rivers: d("rivers"),
+        borders: d("borders"),
+        coast: d("coast"),
+    }
+}
+
+/// The live map has drawn: the page's first frame goes.
+pub fn remove_first_frame() {
+    if let Some(el) = gloo::utils::document().get_element_by_id(FIRST_FRAME) {
+        el.remove();
+    }
+}

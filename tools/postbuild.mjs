@@ -1,7 +1,11 @@
 // Trunk post_build hook (wired in Trunk.toml): turns Trunk's output in $TRUNK_STAGING_DIR into what we ship.
 //   index.html         the inline loader moves to boot-<hash>.js, so a strict CSP (script-src 'self') holds;
 //                      a <noscript id="ct-static"> text version of the tour, generated from assets/tour.json,
-//                      follows <main id="county-tour">.
+//                      follows <main id="county-tour">; before it, the first frame (#ct-first): header,
+//                      tabs and the base map of assets/basemap.json laid out like the live overview, which
+//                      paints before the wasm arrives. Its outlines are the wasm's copy too (web.rs reads
+//                      them), so they travel once. It starts hidden; boot.js shows it only where it matches
+//                      what the app will draw (the overview, on our own page, not framed, no query flags).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
@@ -19,6 +23,9 @@ const TOUR_JSON = path.join(ROOT, 'assets', 'tour.json');
 const WIDGET_CSS = /^style-[0-9a-f]+\.css$/; // the widget's scoped stylesheet; page-*.css styles our own page only
 const MAIN_TAG = /<main id="county-tour"[^>]*><\/main>/;
 const BASEMAP_CREDIT = { zh: '底图：Natural Earth', en: 'Base map: Natural Earth' };
+const BASEMAP_JSON = path.join(ROOT, 'assets', 'basemap.json');
+const STRINGS_RS = path.join(ROOT, 'src', 'strings.rs');
+const LAYERS = ['land', 'focus', 'lakes', 'rivers', 'borders', 'coast'];
 
 // ---- small helpers ----
 
@@ -64,9 +71,30 @@ function findStylesheets(html) {
 
 // ---- 1. index.html: a CSP-safe loader ----
 
+/** Show the first frame only where the app's first render will look like it: the overview (no hash or
+ *  `#/`), on our own page (not in a frame), with no query flags (present, embed, lang all change the
+ *  layout). Runs before the wasm is fetched and compiled, which is what the reader waits for. */
+const REVEAL_FIRST_FRAME = `
+const first = document.getElementById('ct-first');
+if (first && self === top && !location.search && (location.hash === '' || location.hash === '#/')) {
+  first.hidden = false;
+  // Frame the stops as the app's overview camera will (src/layout.rs camera_for, Camera::fit), so
+  // the map does not move when the app takes over: room for markers and labels, phone style below 500 px.
+  const svg = first.querySelector('svg[data-fit]');
+  const { width: W, height: H } = svg.getBoundingClientRect();
+  const [x0, y0, x1, y1] = svg.dataset.fit.split(' ').map(Number);
+  const [r, f] = W < 500 ? [9, 13] : [11, 14];
+  const pad = Math.min(r + 4 * f, 0.2 * Math.min(W, H));
+  const s = Math.min(Math.max(W - 2 * pad, W / 4) / (x1 - x0), Math.max(H - 2 * pad, H / 4) / (y1 - y0));
+  if (s > 0) svg.setAttribute('viewBox', [(x0 + x1 - W / s) / 2, (y0 + y1 - H / s) / 2, W / s, H / s].join(' '));
+}
+`;
+
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
 function bootModule(loader) {
-  return loader.code
+  const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + REVEAL_FIRST_FRAME);
+  if (!code.includes(REVEAL_FIRST_FRAME)) fail('cannot find the import line of Trunk\'s loader');
+  return code
     .replace(/from '[^']+\.js'/, `from './${loader.js}'`)
     .replace(/module_or_path: '[^']+\.wasm'/, `module_or_path: new URL('./${loader.wasm}', import.meta.url)`)
     .replace(/^\s+|\s+$/g, '')
@@ -119,7 +147,50 @@ function staticBlock(tour) {
   return `<noscript id="ct-static"><div class="ct-root ct-static">\n${lines.join('\n')}\n</div></noscript>`;
 }
 
-// ---- 3. county-tour.html: one self-contained file ----
+// ---- 3. the first frame ----
+
+/** The Chinese interface strings the first frame shows, from the app's own table (src/strings.rs, `const ZH`). */
+function zhStrings(keys) {
+  const rs = fs.readFileSync(STRINGS_RS, 'utf8');
+  const block = rs.match(/const ZH: Strings = Strings \{([\s\S]*?)\n\};/)?.[1] || fail('no `const ZH: Strings` in src/strings.rs');
+  return Object.fromEntries(keys.map((k) => [k, block.match(new RegExp(`\\b${k}: "([^"]*)"`))?.[1] ?? fail(`no ZH.${k} in src/strings.rs`)]));
+}
+
+/** The base map as the live map draws it: a sea rectangle and the six layers, each path named by data-layer. */
+function baseSvg(base, viewBox, fit = '') {
+  const paths = LAYERS.map((l) => `<path class="ct-${l}" data-layer="${l}" d="${escapeHtml(base.layers[l] || '')}"/>`).join('');
+  return `<svg class="ct-base" viewBox="${viewBox}"${fit && ` data-fit="${fit}"`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">` +
+    `<rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000"/>${paths}</svg>`;
+}
+
+/** The box around every marker (the stops and the start) in map units, "x0 y0 x1 y1": boot.js frames it. */
+function markerBounds(tour, base) {
+  const { lon0, lon1, lat1, ref_lat } = base.projection;
+  const k = Math.cos((ref_lat * Math.PI) / 180);
+  const s = 1000 / ((lon1 - lon0) * k);
+  const pts = [...tour.stops, tour.start].map((p) => [(p.lon - lon0) * k * s, (lat1 - p.lat) * s]);
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => v.toFixed(2)).join(' ');
+}
+
+/** `<div id="ct-first" hidden>`: the header, tabs and base map with the live overview's classes. */
+function firstFrame(tour, base) {
+  const s = zhStrings(['print', 'export_svg', 'export_png', 'present_enter', 'lang_switch', 'all_routes', 'routes_label']);
+  const tools = [['ct-btn ct-out ct-print-btn', s.print], ['ct-btn ct-out ct-export-svg', s.export_svg],
+    ['ct-btn ct-out ct-export-png', s.export_png], ['ct-btn ct-present-btn', s.present_enter]]
+    .map(([cls, text]) => `<button type="button" class="${cls}">${escapeHtml(text)}</button>`).join('') +
+    `<button type="button" class="ct-btn ct-lang" lang="en">${escapeHtml(s.lang_switch)}</button>`;
+  const tabs = `<button type="button" class="ct-tab on">${escapeHtml(s.all_routes)}</button>` + tour.groups.map((g) =>
+    `<button type="button" class="ct-tab" style="--route:${escapeHtml(g.color)}"><span class="ct-badge">${g.number}</span>${escapeHtml(g.name.zh)}</button>`).join('');
+  return `<div id="ct-first" class="ct-root lang-zh page" lang="zh-CN" hidden inert aria-hidden="true">` +
+    `<header class="ct-head"><h1 class="ct-title">${escapeHtml(tour.event.headline.zh)}</h1><div class="ct-tools">${tools}</div></header>` +
+    `<nav class="ct-tabs">${tabs}</nav>` +
+    `<div class="ct-stage"><div class="ct-mapbox"><div class="ct-map">${baseSvg(base, `0 0 ${base.width} ${base.height}`, markerBounds(tour, base))}</div></div><div class="ct-panel"></div></div>` +
+    `</div>`;
+}
+
+// ---- 4. county-tour.html: one self-contained file ----
 
 /** The glue JS inlined as a module that passes the wasm bytes (from a base64 data block) to its init. */
 function inlineModule(glue) {
@@ -148,9 +219,9 @@ function singleFile(html, { boot, loader, stylesheets, read }) {
   return out.replace('</body>', () => `${wasm}</body>`);
 }
 
-// ---- 4. embed.js: mount inline in a host page ----
+// ---- 5. embed.js: mount inline in a host page ----
 
-function embedModule({ loader, widgetCss }) {
+function embedModule({ loader, widgetCss, outlines }) {
   return `// county-tour inline-mount loader (generated by tools/postbuild.mjs). A host page adds
 //   <div id="county-tour"></div>  and  <script type="module" src="…/embed.js"></script>
 // Every file is resolved against this script's own URL. Only the widget's scoped stylesheet is added;
@@ -176,6 +247,13 @@ const domReady = document.readyState === 'loading'
 
 // Mount only once the styles are in, so the widget never shows unstyled.
 await Promise.all([addStylesheet(new URL('./${widgetCss}', here).href), domReady]);
+// The base map's outlines, which the widget's own page carries in its first frame; the widget reads
+// them from this hidden element and removes it once it has drawn.
+const outlines = document.createElement('div');
+outlines.id = 'ct-first';
+outlines.hidden = true;
+outlines.innerHTML = ${JSON.stringify(outlines)};
+document.body.append(outlines);
 await init({ module_or_path: wasm });
 `;
 }
@@ -207,11 +285,12 @@ async function main() {
   const boot = `boot-${contentHash(bootCode)}.js`;
   write(boot, bootCode);
   html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
-  html = replaceOnce(html, MAIN_TAG, (main) => `${main}\n  ${staticBlock(tour)}`, '<main id="county-tour">');
+  const base = JSON.parse(fs.readFileSync(BASEMAP_JSON, 'utf8'));
+  html = replaceOnce(html, MAIN_TAG, (main) => `${firstFrame(tour, base)}\n  ${main}\n  ${staticBlock(tour)}`, '<main id="county-tour">');
   write('index.html', html);
 
   write('county-tour.html', singleFile(html, { boot, loader, stylesheets, read }));
-  write('embed.js', embedModule({ loader, widgetCss }));
+  write('embed.js', embedModule({ loader, widgetCss, outlines: baseSvg(base, '0 0 1000 1000') }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
   console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js'].map(size).join(', ')}`);

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::bundle::{DELTA, TOUR};
+use crate::bundle::{delta, TOUR};
 use crate::camera::{Camera, Viewport};
 use crate::export::{file_name, map_svg, Sheet};
 use crate::geo::Point;
@@ -27,7 +27,7 @@ fn current_sheet(e: &MouseEvent, view: &View, lang: Lang, present: bool) -> Opti
     }
     let center = Point::new(vb.x() as f64 + w / 2.0, vb.y() as f64 + h / 2.0);
     let cam = Camera { center, scale: (vp.width / w).min(vp.height / h) };
-    Some(map_svg(&TOUR, &DELTA, view, &cam, vp, lang, style_for(vp, present)))
+    Some(map_svg(&TOUR, delta(), view, &cam, vp, lang, style_for(vp, present)))
 }
 
 /// The two buttons, for the header. A plain function rather than a component, which would cost more wasm.

@@ -5,7 +5,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::bundle::{DELTA, TOUR};
+use crate::bundle::{delta, TOUR};
 use crate::model::Lang;
 use crate::print_layout::handout_html;
 
@@ -57,6 +57,6 @@ pub fn use_print() -> (bool, Callback<MouseEvent>) {
 
 /// The handout in `lang`. A plain function, not a component: it is built only while printing.
 pub fn handout(lang: Lang) -> Html {
-    let page = Html::from_html_unchecked(AttrValue::from(handout_html(&TOUR, &DELTA, lang)));
+    let page = Html::from_html_unchecked(AttrValue::from(handout_html(&TOUR, delta(), lang)));
     html! { <div class="ct-handout">{ page }</div> }
 }

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::bundle::{DELTA, TOUR};
+use crate::bundle::{delta, DELTA, TOUR};
 use crate::num::{clamp, Fixed};
 
 use crate::camera::{Bounds, Camera, Viewport};
@@ -341,7 +341,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
             <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
-                { layer_paths(&DELTA.layers) }
+                { layer_paths(&delta().layers) }
                 if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
             </svg>
