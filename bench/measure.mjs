@@ -531,7 +531,7 @@ function report(res) {
   md.push(...rows);
   md.push('');
   md.push(`kB = 1000 bytes. Transfer sizes are each file the page fetched (during load, a marker click and a fly-to), compressed by Node's zlib (gzip level 9, brotli quality 11), HTTP headers not included. `
-    + `† The widget fetches no data: the base maps (${est.bundled ? est.bundled.filter((n) => /basemap/.test(n)).join(' + ') : 'assets/*basemap*.json'}) and the content (${est.bundled ? est.bundled.filter((n) => !/basemap/.test(n)).join(' + ') : 'assets/tour.json'}) are compiled into the wasm (its include_str! calls), so its whole transfer is counted as code; `
+    + `† The widget fetches no data: the base maps (${est.bundled ? est.bundled.filter((n) => /basemap/.test(n)).join(' + ') : 'assets/*basemap*.json'}) and the content (${est.bundled ? est.bundled.filter((n) => !/basemap/.test(n)).join(' + ') : 'assets/tour.json'}) are built into the page (the wasm's include_str! calls; the outlines of assets/basemap.json travel in index.html, whose first frame draws them before the wasm arrives, and the wasm reads them from there), so its whole transfer is counted as code; `
     + `the † figures estimate that bundled share by compressing the raw JSON assets alone, and are already included in the code row (not additive). `
     + `The peers fetch the base map as GeoJSON (lon/lat, 3 decimals) and assets/tour.json unchanged; they draw only the six layers of assets/basemap.json: not the Hunan inset, other detail layers or the base-map labels the widget has.`);
   md.push('');
