@@ -52,9 +52,10 @@ pub fn prefers_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
-/// Log a panic once and put a readable list of the stops where the app was.
+/// Log a panic once and put a readable list of the stops where the app was. Set through Yew:
+/// its Renderer replaces a hook set with `std::panic::set_hook` by its own console logger.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         gloo::console::warn!(format!("county-tour stopped: {info}"));
         crate::components::fallback::show_static_fallback();
     }));
