@@ -53,7 +53,7 @@ pub fn start() {
     });
     let owns_page = root.has_attribute("data-page");
     // Take the base map's outlines from the page's first frame before the app replaces it.
-    crate::bundle::delta();
+    web::base_layers();
     yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
 }
 

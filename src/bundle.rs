@@ -16,10 +16,11 @@ pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
 
-/// The delta base map with its outlines. In the browser they come from the page: index.html paints
-/// them as its first frame before the wasm arrives (`#ct-first`, written by tools/postbuild.mjs;
-/// embed.js brings the same for an inline mount), and they are read once, on first use. A page
-/// without them gets a map without outlines, never an error.
+/// The delta base map with its outlines, for the export and the handout. In the browser the outlines
+/// come from the page: index.html paints them as its first frame before the wasm arrives (`#ct-first`,
+/// written by tools/postbuild.mjs; embed.js brings the same for an inline mount); the live map shows
+/// those elements themselves (`web::base_layers`), and this reads their path data once, on first use.
+/// A page without them gets a map without outlines, never an error.
 pub fn delta() -> &'static Basemap {
     #[cfg(target_arch = "wasm32")]
     {

@@ -63,15 +63,41 @@ pub fn install_panic_hook() {
 
 /// The id of the first frame index.html paints before the wasm runs (see tools/postbuild.mjs).
 const FIRST_FRAME: &str = "ct-first";
+const LAYERS: [&str; 6] = ["land", "focus", "lakes", "rivers", "borders", "coast"];
 
-/// The delta map's six outlines from the page's first frame (`<path data-layer="land" d="…">` …);
-/// empty strings for whatever is missing. Leaked once: they live as long as the page.
+thread_local! {
+    static BASE_LAYERS: Option<web_sys::Element> = take_base_layers();
+}
+
+/// The delta map's six outline paths (`<path data-layer="land" …>` …) in one SVG `<g>`, taken out of
+/// the page's first frame: the live map shows these very elements, so the browser parses and lays
+/// out the outlines once, not a second time from a copy. `None` when the page has no first frame.
+/// The first call moves them; make it before the first frame is removed (`app::start` does).
+pub fn base_layers() -> Option<web_sys::Element> {
+    BASE_LAYERS.with(|g| g.clone())
+}
+
+fn take_base_layers() -> Option<web_sys::Element> {
+    let doc = gloo::utils::document();
+    let first = doc.get_element_by_id(FIRST_FRAME)?;
+    let g = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
+    g.set_attribute("class", "ct-layers").ok()?;
+    for layer in LAYERS {
+        if let Ok(Some(p)) = first.query_selector(&format!("path[data-layer={layer}]")) {
+            let _ = g.append_child(&p);
+        }
+    }
+    Some(g)
+}
+
+/// The outlines as path data, for the export and the handout: read from [`base_layers`] when first
+/// asked for; empty strings for whatever is missing. Leaked once: they live as long as the page.
 pub fn page_layers() -> crate::basemap::Layers {
-    let first = gloo::utils::document().get_element_by_id(FIRST_FRAME);
+    let g = base_layers();
     let d = |layer: &str| -> crate::model::Str {
-        let d = first
+        let d = g
             .as_ref()
-            .and_then(|f| f.query_selector(&format!("[data-layer={layer}]")).ok().flatten())
+            .and_then(|g| g.query_selector(&format!("[data-layer={layer}]")).ok().flatten())
             .and_then(|p| p.get_attribute("d"))
             .unwrap_or_default();
         std::borrow::Cow::Borrowed(Box::leak(d.into_boxed_str()))

@@ -19,6 +19,15 @@ use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::bundle::{delta, DELTA, TOUR};
+
+/// The main base map's outlines: the page's own path elements when it has them (no second parse of
+/// 50 KB of path data), else drawn from the bundled data.
+fn base_outlines() -> Html {
+    match crate::web::base_layers() {
+        Some(g) => Html::VRef(g.into()),
+        None => html! { <g class="ct-layers">{ layer_paths(&delta().layers) }</g> },
+    }
+}
 use crate::num::{clamp, Fixed};
 
 use crate::camera::{Bounds, Camera, Viewport};
@@ -341,7 +350,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
             <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
-                { layer_paths(&delta().layers) }
+                { base_outlines() }
                 if target.scale >= DETAIL_SCALE { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
             </svg>

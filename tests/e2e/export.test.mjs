@@ -47,6 +47,7 @@ function inspect(page, svg) {
       texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
       strokes: [...doc.querySelectorAll('path')].map((p) => p.getAttribute('stroke')),
       circles: [...doc.querySelectorAll('circle')].map((c) => c.getAttribute('r')),
+      land: (doc.querySelector('path[fill="#ECEAE4"]')?.getAttribute('d') || '').length,
       classes: doc.querySelectorAll('[class], style').length,
     };
   }, svg);
@@ -58,6 +59,8 @@ test('Export SVG saves the overview as a standalone document with routes, every 
   assert.equal(file, 'county-tour-overview.svg');
   const svg = bytes.toString('utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  // The base map's outlines (which the wasm reads from the page's first frame) are in the file.
+  assert.ok((await inspect(page, svg)).land > 5000, 'land outline exported');
   const doc = await inspect(page, svg);
   assert.equal(doc.error, null);
   assert.equal(doc.root, 'svg');

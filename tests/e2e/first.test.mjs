@@ -59,7 +59,7 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE], ['project
     near(first.map, live.map, 0.5, 'map box');
     near(first.land, live.land, 1, 'base map framing');
     near(first.title, live.title, 0.5, 'title');
-    assert.ok((await page.locator('#county-tour .ct-base > path.ct-land').getAttribute('d')).length > 5000, 'outlines read from the page');
+    assert.ok((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')).length > 5000, 'outlines read from the page');
     assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift');
     assert.deepEqual(page.problems, []);
     await page.context().close();
@@ -76,7 +76,7 @@ test('a deep link, a query flag or a frame keeps the first frame hidden; the map
     wasm.release();
     await page.waitForSelector('#county-tour .ct-root');
     await page.waitForFunction(() => !document.getElementById('ct-first'));
-    assert.ok((await page.locator('#county-tour .ct-base > path.ct-land').getAttribute('d')).length > 5000, suffix);
+    assert.ok((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')).length > 5000, suffix);
     assert.deepEqual(page.problems, [], suffix);
     await page.context().close();
   }
@@ -86,7 +86,7 @@ test('a deep link, a query flag or a frame keeps the first frame hidden; the map
   const frame = framed.frameLocator('iframe');
   await frame.locator('[data-stop]').first().waitFor();
   assert.equal(await frame.locator('#ct-first').count(), 0);
-  assert.ok((await frame.locator('.ct-base > path.ct-land').getAttribute('d')).length > 5000, 'framed');
+  assert.ok((await frame.locator('.ct-layers > path.ct-land').getAttribute('d')).length > 5000, 'framed');
   assert.deepEqual(framed.problems, []);
   await framed.context().close();
 });
@@ -96,7 +96,7 @@ test('an inline mount through embed.js brings the outlines along', async () => {
   await page.goto(server.origin + '/host/inline.html');
   await page.locator('#county-tour [data-stop]').first().waitFor();
   assert.equal(await page.locator('#ct-first').count(), 0);
-  assert.ok((await page.locator('#county-tour .ct-base > path.ct-land').getAttribute('d')).length > 5000);
+  assert.ok((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')).length > 5000);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
