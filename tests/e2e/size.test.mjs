@@ -20,8 +20,9 @@ function pageFiles() {
 }
 
 // The issue's target is 150 KB; the widget is not there yet (see bench/RESULTS.md for where the bytes
-// go). Until it is, this budget stops it from growing unnoticed.
-const BUDGET = 210_000;
+// go: mostly Yew and the app's compiled views). Until it is, this budget, a little above today's
+// ~191 KB, stops it from growing unnoticed.
+const BUDGET = 195_000;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
@@ -37,4 +38,14 @@ test('the single-file build stays small enough for a newsroom CMS field (under 3
   const size = gz('county-tour.html');
   console.log(`# county-tour.html: ${size} B gzip`);
   assert.ok(size <= 300_000, `${size} B`);
+});
+
+test('the base map outlines travel once: in index.html (its first frame), not in the wasm too', () => {
+  const land = JSON.parse(fs.readFileSync(path.join(root, 'assets', 'basemap.json'), 'utf8')).layers.land;
+  const probe = land.slice(200, 280);
+  assert.equal(probe.length, 80);
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  assert.ok(html.includes(probe), 'index.html carries the land outline');
+  const wasm = pageFiles().find((f) => f.endsWith('.wasm'));
+  assert.ok(!fs.readFileSync(path.join(dist, wasm)).includes(Buffer.from(probe)), 'the wasm does not');
 });
