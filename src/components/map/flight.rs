@@ -45,6 +45,7 @@ impl Surfaces {
     /// Show `cam` on both layers, crisp.
     pub fn apply(&self, cam: &Camera, vp: Viewport) {
         self.draw_base(cam, vp);
+        let _ = self.top.remove_attribute("data-flying");
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
         set_inv(&self.top, cam);
     }
@@ -88,6 +89,7 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport
     surf.draw_base(&base, vp);
     // Its place names would grow and blur with the picture: they wait for the landing.
     let _ = surf.base.set_attribute("data-flying", "");
+    let _ = surf.top.set_attribute("data-flying", "");
     let dur = flight_ms(&from, &to, vp);
     let start: Rc<RefCell<Option<f64>>> = Rc::default();
     fn step(
