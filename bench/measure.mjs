@@ -506,7 +506,9 @@ function report(res) {
     [`bytes ≤ 0.5× the ECharts page (gzip)`, gz(W) <= 0.5 * gz(E), `${ratio(gz(W), gz(E))}`],
     [`bytes ≤ 1.0× the Leaflet page (gzip)`, gz(W) <= gz(Lf), `${ratio(gz(W), gz(Lf))}`],
     [`first map paint no slower than either peer (4× CPU, slow 4G)`, paint(W) <= paint(Lf) && paint(W) <= paint(E), `${ms(paint(W))} ms vs ${ms(paint(Lf))} / ${ms(paint(E))} ms`],
-    [`fly-to p95 frame ≤ 16.7 ms (4× CPU)`, f(W, 95) <= 16.7, `${fmtF(f(W, 95))} ms`],
+    // rAF timestamps on the 60 Hz clock jitter by a few tenths of a ms, so one frame reads 16.6–16.9 ms (peers
+    // included); a dropped frame reads 33.3. The target is one frame: 16.7 ms, with 1 ms for that jitter.
+    [`fly-to p95 frame ≤ 16.7 ms, one 60 Hz frame (4× CPU; ±1 ms timestamp jitter)`, f(W, 95) <= 16.7 + 1, `${fmtF(f(W, 95))} ms`],
   ];
   if (lhMed) {
     targets.push([`Lighthouse mobile performance ≥ 95`, lhMed.performance >= 95, `${lhMed.performance}`]);
