@@ -1,5 +1,7 @@
 //! Map projection and distances: the same formula the base-map generator uses, so stops line up.
 
+use crate::num::{cos, sin};
+
 /// Equirectangular projection scaled by cos(ref_lat), framed to a lon/lat box that is `width` units wide.
 ///
 /// At this scale (a few hundred km) it is accurate to well under a pixel against a conformal
@@ -40,7 +42,7 @@ impl Projection {
     pub const HUNAN: Projection = Projection { lon0: 108.5, lon1: 114.5, lat0: 24.5, lat1: 30.5, ref_lat: 27.5 };
 
     fn k(&self) -> f64 {
-        crate::num::cos(self.ref_lat.to_radians())
+        cos(self.ref_lat.to_radians())
     }
 
     /// Map units per degree of latitude.
@@ -64,8 +66,6 @@ impl Projection {
             && (self.lat0..=self.lat1).contains(&lat)
     }
 }
-
-use crate::num::{cos, sin};
 
 /// Mean Earth radius (IUGG), km.
 const EARTH_RADIUS_KM: f64 = 6371.0088;

@@ -34,7 +34,8 @@ pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
     x.max(lo).min(hi)
 }
 
-/// Sine by its Taylor series after reducing `x` to [-π/2, π/2]; within 1e-12 of `f64::sin` for |x| < 1e4.
+/// Sine by its Taylor series after reducing `x` to [-π/2, π/2]; within 1e-12 of `f64::sin` (tested from
+/// -10 to 10 and at a few larger angles up to 1234).
 /// The map only needs the sines and cosines of latitudes and of the small angles between stops;
 /// `f64::sin` brings in libm's general argument reduction, several kilobytes of wasm, for nothing.
 pub fn sin(x: f64) -> f64 {

@@ -19,15 +19,6 @@ use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::bundle::{delta, DELTA, TOUR};
-
-/// The main base map's outlines: the page's own path elements when it has them (no second parse of
-/// 50 KB of path data), else drawn from the bundled data.
-fn base_outlines() -> Html {
-    match crate::web::base_layers() {
-        Some(g) => Html::VRef(g.into()),
-        None => html! { <g class="ct-layers">{ layer_paths(&delta().layers) }</g> },
-    }
-}
 use crate::num::{clamp, Fixed};
 
 use crate::camera::{Bounds, Camera, Viewport};
@@ -39,6 +30,15 @@ use crate::strings::{announce, strings};
 
 use flight::{fly, Motion, Pointers, Surfaces};
 use parts::{detail_layers, legend, text_alternative, DETAIL_SCALE};
+
+/// The main base map's outlines: the page's own path elements when it has them (no second parse of
+/// 50 KB of path data), else drawn from the bundled data.
+fn base_outlines() -> Html {
+    match crate::web::base_layers() {
+        Some(g) => Html::VRef(g.into()),
+        None => html! { <g class="ct-layers">{ layer_paths(&delta().layers) }</g> },
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TourMapProps {
