@@ -3,9 +3,10 @@
 //                      a <noscript id="ct-static"> text version of the tour, generated from assets/tour.json,
 //                      follows <main id="county-tour">; before it, the first frame (#ct-first): header,
 //                      tabs and the base map of assets/basemap.json laid out like the live overview, which
-//                      paints before the wasm arrives. Its outlines are the wasm's copy too (web.rs reads
-//                      them), so they travel once. It starts hidden; boot.js shows it only where it matches
-//                      what the app will draw (the overview, on our own page, not framed, no query flags).
+//                      paints before the wasm arrives. The live map adopts its outline elements (web.rs),
+//                      so the outlines travel and are parsed once. It starts hidden; boot.js shows it only
+//                      where it matches what the app will draw (the overview, on our own page, not framed,
+//                      no query flags).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
@@ -176,7 +177,7 @@ function markerBounds(tour, base) {
 
 /** `<div id="ct-first" hidden>`: the header, tabs and base map with the live overview's classes. */
 function firstFrame(tour, base) {
-  const s = zhStrings(['print', 'export_svg', 'export_png', 'present_enter', 'lang_switch', 'all_routes', 'routes_label']);
+  const s = zhStrings(['print', 'export_svg', 'export_png', 'present_enter', 'lang_switch', 'all_routes']);
   const tools = [['ct-btn ct-out ct-print-btn', s.print], ['ct-btn ct-out ct-export-svg', s.export_svg],
     ['ct-btn ct-out ct-export-png', s.export_png], ['ct-btn ct-present-btn', s.present_enter]]
     .map(([cls, text]) => `<button type="button" class="${cls}">${escapeHtml(text)}</button>`).join('') +
@@ -247,8 +248,8 @@ const domReady = document.readyState === 'loading'
 
 // Mount only once the styles are in, so the widget never shows unstyled.
 await Promise.all([addStylesheet(new URL('./${widgetCss}', here).href), domReady]);
-// The base map's outlines, which the widget's own page carries in its first frame; the widget reads
-// them from this hidden element and removes it once it has drawn.
+// The base map's outlines, which the widget's own page carries in its first frame; the widget takes
+// them from this hidden element into its map and removes the element once it has drawn.
 const outlines = document.createElement('div');
 outlines.id = 'ct-first';
 outlines.hidden = true;
