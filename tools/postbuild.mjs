@@ -27,6 +27,7 @@ const BASEMAP_CREDIT = { zh: '底图：Natural Earth', en: 'Base map: Natural Ea
 const BASEMAP_JSON = path.join(ROOT, 'assets', 'basemap.json');
 const STRINGS_RS = path.join(ROOT, 'src', 'strings.rs');
 const LAYERS = ['land', 'focus', 'lakes', 'rivers', 'borders', 'coast'];
+const FALLBACK_RS = path.join(ROOT, 'src', 'components', 'fallback.rs');
 
 // ---- small helpers ----
 
@@ -91,15 +92,35 @@ if (first && self === top && !location.search && (location.hash === '' || locati
 }
 `;
 
+/** If the wasm cannot start (its download blocked, a browser without WebAssembly), the reader gets the text
+ *  version with the note a panic shows (src/components/fallback.rs), not a first frame with a dead map. */
+function textVersionOnFailure() {
+  const rs = fs.readFileSync(FALLBACK_RS, 'utf8');
+  const note = rs.match(/let note = ("(?:[^"\\]|\\.)*");/)?.[1] || fail('no `let note = "…";` in src/components/fallback.rs');
+  return `
+const textVersion = (e) => {
+  document.getElementById('ct-first')?.remove();
+  const root = document.getElementById('county-tour');
+  const list = document.getElementById('ct-static');
+  if (root && list) root.innerHTML = '<div class="ct-root ct-error">' + ${note} + list.textContent + '</div>';
+  throw e;
+};
+`;
+}
+
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
 function bootModule(loader) {
-  const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + REVEAL_FIRST_FRAME);
-  if (!code.includes(REVEAL_FIRST_FRAME)) fail('cannot find the import line of Trunk\'s loader');
-  return code
+  const prefix = REVEAL_FIRST_FRAME + textVersionOnFailure();
+  const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + prefix);
+  if (!code.includes(prefix)) fail('cannot find the import line of Trunk\'s loader');
+  const out = code
     .replace(/from '[^']+\.js'/, `from './${loader.js}'`)
     .replace(/module_or_path: '[^']+\.wasm'/, `module_or_path: new URL('./${loader.wasm}', import.meta.url)`)
+    .replace(/await init\((\{[^}]*\})\)/, 'await init($1).catch(textVersion)')
     .replace(/^\s+|\s+$/g, '')
     .replace(/\n{3,}/g, '\n\n') + '\n';
+  if (!out.includes('.catch(textVersion)')) fail('cannot find `await init({ … })` in Trunk\'s loader');
+  return out;
 }
 
 /** Minify JS (an ES module) or CSS; fails the build when esbuild is missing rather than ship unminified. */

@@ -100,3 +100,14 @@ test('an inline mount through embed.js brings the outlines along', async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('if the wasm cannot load, the text version takes the first frame\'s place', async () => {
+  const page = await openPage(browser, ARTICLE);
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url);
+  const text = page.locator('#county-tour .ct-error');
+  await text.waitFor({ timeout: 10000 });
+  assert.match(await text.textContent(), /地图暂时无法运行.*余杭区.*如皋市/s);
+  assert.equal(await page.locator('#ct-first').count(), 0, 'no dead map left');
+  await page.context().close();
+});
