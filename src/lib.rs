@@ -15,6 +15,7 @@ pub mod layout;
 pub mod model;
 pub mod num;
 pub mod print_layout;
+pub mod qr;
 pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rust_literal;

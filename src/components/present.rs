@@ -1,8 +1,6 @@
 //! The presenter's strip: progress ("第一组 3/7 · 全程 3/18"), the automatic tour's countdown,
 //! fullscreen, and a QR code of the current stop's link for the audience's phones.
 
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
 use yew::prelude::*;
 
 use crate::bundle::TOUR;
@@ -36,18 +34,6 @@ fn audience_url(view: &View) -> String {
         .collect();
     let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
     format!("{origin}{path}{q}{}", view.to_hash())
-}
-
-fn qr_svg(text: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    Some(
-        code.render::<svg::Color>()
-            .quiet_zone(true)
-            .min_dimensions(200, 200)
-            .dark_color(svg::Color("#000"))
-            .light_color(svg::Color("#fff"))
-            .build(),
-    )
 }
 
 #[function_component(PresenterBar)]
@@ -96,7 +82,7 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
     }
     .unwrap_or_default();
     let url = audience_url(&st.view);
-    let qr = qr_svg(&url).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default();
+    let qr = crate::qr::svg(&url, 200).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default();
     let fullscreen = Callback::from(|_| crate::web::toggle_fullscreen());
     let fraction = match &st.view {
         View::Stop(id) => TOUR.position(id).unwrap_or(0) as f64 / TOUR.stops.len().max(1) as f64,
