@@ -563,7 +563,7 @@ function report(res) {
   md.push(`| ↳ of which base map (estimate) † | | ${kB(est.basemap.raw)} | ${kB(est.basemap.gzip)} | ${kB(est.basemap.brotli)} |`);
   md.push(`| ↳ of which data (estimate) † | | ${kB(est.data.raw)} | ${kB(est.data.gzip)} | ${kB(est.data.brotli)} |`);
   if (est.wasm) {
-    for (const [k, label] of [['code', 'code section (compiled Rust: Yew, serde, the app)'], ['data', 'data section (static data: bundled JSON, strings)'], ['other', 'other sections (types, imports, exports, tables)']]) {
+    for (const [k, label] of [['code', 'code section (compiled Rust: Yew, the app, the standard library)'], ['data', 'data section (static data: bundled JSON, strings)'], ['other', 'other sections (types, imports, exports, tables)']]) {
       const c = est.wasm.sections[k];
       if (c) md.push(`| ↳ wasm ${label}, each compressed alone | | ${kB(c.raw)} | ${kB(c.gzip)} | ${kB(c.brotli)} |`);
     }
