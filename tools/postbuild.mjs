@@ -6,7 +6,7 @@
 //                      paints before the wasm arrives. The live map adopts its outline elements (web.rs),
 //                      so the outlines travel and are parsed once. It starts hidden; boot.js shows it only
 //                      where it matches what the app will draw (the overview, on our own page, not framed,
-//                      no query flags).
+//                      no present/embed/lang flags).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
@@ -74,11 +74,13 @@ function findStylesheets(html) {
 // ---- 1. index.html: a CSP-safe loader ----
 
 /** Show the first frame only where the app's first render will look like it: the overview (no hash or
- *  `#/`), on our own page (not in a frame), with no query flags (present, embed, lang all change the
- *  layout). Runs before the wasm is fetched and compiled, which is what the reader waits for. */
+ *  `#/`), on our own page (not in a frame), without the query flags that change the layout (present,
+ *  embed, lang; src/route.rs parse_query); other parameters, such as a newsletter's tracking tags, do not
+ *  matter. Runs before the wasm is fetched and compiled, which is what the reader waits for. */
 const REVEAL_FIRST_FRAME = `
 const first = document.getElementById('ct-first');
-if (first && self === top && !location.search && (location.hash === '' || location.hash === '#/')) {
+const flagged = [...new URLSearchParams(location.search).keys()].some((k) => /^(present|embed|lang)$/i.test(k));
+if (first && self === top && !flagged && (location.hash === '' || location.hash === '#/')) {
   first.hidden = false;
   // Frame the stops as the app's overview camera will (src/layout.rs camera_for, Camera::fit), so
   // the map does not move when the app takes over: room for markers and labels, phone style below 500 px.

@@ -66,8 +66,19 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE], ['project
   });
 }
 
+test('other query parameters (a newsletter\'s tracking tags) still get the first frame', async () => {
+  const page = await openPage(browser, ARTICLE);
+  const wasm = await holdWasm(page);
+  await page.goto(server.url + '?utm_source=newsletter&utm_medium=email', { waitUntil: 'commit' });
+  await page.locator('#ct-first').waitFor({ state: 'visible' });
+  wasm.release();
+  await page.waitForSelector('#county-tour [data-stop]');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a deep link, a query flag or a frame keeps the first frame hidden; the map still gets its outlines', async () => {
-  for (const suffix of ['#/yiwu', '?present#/binhu', '?lang=en', '?embed']) {
+  for (const suffix of ['#/yiwu', '?present#/binhu', '?lang=en', '?embed', '?utm_source=x&LANG=zh']) {
     const page = await openPage(browser, ARTICLE);
     const wasm = await holdWasm(page);
     await page.goto(server.url + suffix, { waitUntil: 'commit' });
