@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, MouseEvent, MouseEventInit};
 
+mod common;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
@@ -63,15 +65,9 @@ async fn clicking_a_stop_opens_its_card() {
 
 #[wasm_bindgen_test]
 async fn after_a_panic_the_build_time_text_version_takes_the_widgets_place() {
-    let doc = gloo::utils::document();
-    // The page as the post-build step writes it: the mount point and the generated text version.
-    let page = doc.create_element("div").unwrap();
-    page.set_inner_html(
-        "<main id=\"county-tour\"><p>app</p></main><noscript id=\"ct-static\"><ol><li>余杭区</li></ol></noscript>",
-    );
-    gloo::utils::body().append_child(&page).unwrap();
+    let page = common::built_page("<p>app</p>");
     county_tour::components::fallback::show_static_fallback();
-    let root = doc.get_element_by_id("county-tour").unwrap();
+    let root = gloo::utils::document().get_element_by_id("county-tour").unwrap();
     let text = root.text_content().unwrap();
     assert!(text.contains("The map stopped"), "{text}");
     assert!(root.query_selector("ol li").unwrap().is_some_and(|li| li.text_content().as_deref() == Some("余杭区")));
