@@ -90,17 +90,24 @@ fn take_base_layers() -> Option<web_sys::Element> {
     Some(g)
 }
 
-/// The outlines as path data, for the export and the handout: read from [`base_layers`] when first
-/// asked for; empty strings for whatever is missing. Leaked once: they live as long as the page.
+/// The outlines as path data, for the handout: read from [`base_layers`] when first asked for.
 pub fn page_layers() -> crate::basemap::Layers {
-    let g = base_layers();
+    match base_layers() {
+        Some(g) => layers_in(&g),
+        None => crate::basemap::Layers::default(),
+    }
+}
+
+/// The outline paths (`[data-layer=…]`) under `root` as path data; empty strings for whatever is missing.
+pub fn layers_in(root: &web_sys::Element) -> crate::basemap::Layers {
     let d = |layer: &str| -> crate::model::Str {
-        let d = g
-            .as_ref()
-            .and_then(|g| g.query_selector(&format!("[data-layer={layer}]")).ok().flatten())
+        let d = root
+            .query_selector(&format!("[data-layer={layer}]"))
+            .ok()
+            .flatten()
             .and_then(|p| p.get_attribute("d"))
             .unwrap_or_default();
-        std::borrow::Cow::Borrowed(Box::leak(d.into_boxed_str()))
+        std::borrow::Cow::Owned(d)
     };
     crate::basemap::Layers {
         land: d("land"),

@@ -9,6 +9,10 @@
 //                      no present/embed/lang flags).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
+//   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export), which Trunk builds as extras.js and
+//                      extras_bg.wasm; renamed by content hash. Each loader above defines
+//                      globalThis.__countyTourExtras(), which fetches and starts it once, on first use
+//                      (src/lazy.rs); the single file carries it inline and starts it on first use too.
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
 //                      stylesheets are a tenth of the page's bytes, and Trunk 0.21's own JS minifier
 //                      rejects the glue.
@@ -111,8 +115,8 @@ const textVersion = (e) => {
 }
 
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
-function bootModule(loader) {
-  const prefix = REVEAL_FIRST_FRAME + textVersionOnFailure();
+function bootModule(loader, extras) {
+  const prefix = REVEAL_FIRST_FRAME + textVersionOnFailure() + extrasLoader(extras);
   const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + prefix);
   if (!code.includes(prefix)) fail('cannot find the import line of Trunk\'s loader');
   const out = code
@@ -135,6 +139,34 @@ async function minify(code, loader) {
   }
   const format = loader === 'js' ? { format: 'esm' } : {};
   return (await esbuild.transform(code, { loader, minify: true, legalComments: 'none', target: 'es2022', ...format })).code;
+}
+
+// ---- 1b. the extras wasm, loaded on first use ----
+
+/** `globalThis.__countyTourExtras()` for a loader module: the extras module, fetched and started once
+ *  (again after a failure), its files resolved against the loader's own URL. */
+function extrasLoader(extras) {
+  return `
+let extras;
+globalThis.__countyTourExtras ??= () => extras ??= import('./${extras.js}')
+  .then(async (m) => { await m.default({ module_or_path: new URL('./${extras.wasm}', import.meta.url) }); return m; })
+  .catch((e) => { extras = undefined; throw e; });
+`;
+}
+
+/** Trunk's extras.js and extras_bg.wasm, minified and renamed by content hash: { js, wasm } file names. */
+async function hashExtras({ read, write, remove }) {
+  const bytes = read('extras_bg.wasm');
+  const wasm = `extras-${contentHash(bytes)}_bg.wasm`;
+  const glue = await minify(read('extras.js').toString(), 'js');
+  if (!glue.includes('extras_bg.wasm')) fail('cannot find the wasm file name in extras.js');
+  const code = glue.replaceAll('extras_bg.wasm', wasm);
+  const js = `extras-${contentHash(code)}.js`;
+  write(wasm, bytes);
+  write(js, code);
+  remove('extras_bg.wasm');
+  remove('extras.js');
+  return { js, wasm };
 }
 
 // ---- 2. the no-JS text version, from tour.json ----
@@ -231,21 +263,42 @@ function inlineModule(glue) {
   return `<script type="module">\n${assertInlinable(glue, 'script', 'the wasm-bindgen JS')}${start}\n</script>`;
 }
 
-function singleFile(html, { boot, loader, stylesheets, read }) {
+/** The extras glue inlined as a module: `__countyTourExtras()` starts it from the #ct-extras data block on first use. */
+function inlineExtras(glue) {
+  const exported = (name) => glue.match(new RegExp(`export\\s*\\{[^}]*?([\\w$]+) as ${name}\\b`))?.[1] ||
+    (new RegExp(`function ${name}\\b`).test(glue) ? name : fail(`cannot find the export ${name} in extras.js`));
+  const [init, qr, save] = ['default', 'qr_svg', 'export_map'].map(exported);
+  const start = [
+    '',
+    '// county-tour: the extras wasm (QR code, export) from the #ct-extras data block, started on first use.',
+    'let extras;',
+    'globalThis.__countyTourExtras ??= () => extras ??= (async () => {',
+    "  const bytes = Uint8Array.from(atob(document.getElementById('ct-extras').textContent), (c) => c.charCodeAt(0));",
+    `  await ${init}({ module_or_path: bytes });`,
+    `  return { qr_svg: ${qr}, export_map: ${save} };`,
+    '})();',
+  ].join('\n');
+  return `<script type="module">\n${assertInlinable(glue, 'script', 'extras.js')}${start}\n</script>`;
+}
+
+function singleFile(html, { boot, loader, extras, stylesheets, read }) {
   let out = html
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script>[^<]*\.well-known\/trunk\/ws[\s\S]*?<\/script>/, ''); // `trunk serve`'s reload script
   for (const { tag, file } of stylesheets) {
     out = out.replace(tag, () => `<style>\n${assertInlinable(read(file).toString(), 'style', file)}</style>`);
   }
-  out = replaceOnce(out, `<script type="module" src="./${boot}"></script>`, () => inlineModule(read(loader.js).toString()), 'boot script');
-  const wasm = `<script type="application/octet-stream" id="ct-wasm">${read(loader.wasm).toString('base64')}</script>\n`;
+  // Module scripts run in document order: the extras loader is defined before the widget can ask for it.
+  out = replaceOnce(out, `<script type="module" src="./${boot}"></script>`,
+    () => `${inlineExtras(read(extras.js).toString())}\n${inlineModule(read(loader.js).toString())}`, 'boot script');
+  const wasm = `<script type="application/octet-stream" id="ct-wasm">${read(loader.wasm).toString('base64')}</script>\n` +
+    `<script type="application/octet-stream" id="ct-extras">${read(extras.wasm).toString('base64')}</script>\n`;
   return out.replace('</body>', () => `${wasm}</body>`);
 }
 
 // ---- 5. embed.js: mount inline in a host page ----
 
-function embedModule({ loader, widgetCss, outlines }) {
+function embedModule({ loader, extras, widgetCss, outlines }) {
   return `// county-tour inline-mount loader (generated by tools/postbuild.mjs). A host page adds
 //   <div id="county-tour"></div>  and  <script type="module" src="…/embed.js"></script>
 // Every file is resolved against this script's own URL. Only the widget's scoped stylesheet is added;
@@ -254,6 +307,7 @@ import init from './${loader.js}';
 
 const here = import.meta.url;
 const wasm = fetch(new URL('./${loader.wasm}', here)); // start early; init() awaits it
+${extrasLoader(extras).trim()}
 
 function addStylesheet(href) {
   if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return Promise.resolve();
@@ -290,6 +344,7 @@ async function main() {
   const file = (name) => path.join(stage, name);
   const read = (name) => fs.readFileSync(file(name));
   const write = (name, text) => fs.writeFileSync(file(name), text);
+  const remove = (name) => fs.rmSync(file(name));
 
   const tour = JSON.parse(fs.readFileSync(TOUR_JSON, 'utf8'));
   let html = read('index.html').toString();
@@ -305,7 +360,8 @@ async function main() {
   }
   stylesheets = findStylesheets(html);
 
-  const bootCode = await minify(bootModule(loader), 'js');
+  const extras = await hashExtras({ read, write, remove });
+  const bootCode = await minify(bootModule(loader, extras), 'js');
   const boot = `boot-${contentHash(bootCode)}.js`;
   write(boot, bootCode);
   html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
@@ -313,11 +369,11 @@ async function main() {
   html = replaceOnce(html, MAIN_TAG, (main) => `${firstFrame(tour, base)}\n  ${main}\n  ${staticBlock(tour)}`, '<main id="county-tour">');
   write('index.html', html);
 
-  write('county-tour.html', singleFile(html, { boot, loader, stylesheets, read }));
-  write('embed.js', embedModule({ loader, widgetCss, outlines: baseSvg(base, '0 0 1000 1000') }));
+  write('county-tour.html', singleFile(html, { boot, loader, extras, stylesheets, read }));
+  write('embed.js', embedModule({ loader, extras, widgetCss, outlines: baseSvg(base, '0 0 1000 1000') }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
-  console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js'].map(size).join(', ')}`);
+  console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm].map(size).join(', ')}`);
 }
 
 await main();

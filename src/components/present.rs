@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::bundle::TOUR;
+use crate::lazy::with_extras;
 use crate::num::Fixed;
 
 use crate::route::View;
@@ -81,8 +82,21 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
         _ => None,
     }
     .unwrap_or_default();
+    // The QR code comes from the extras wasm, fetched when presenting starts; until then (a blink) the
+    // figure stays hidden (style.css). It carries the link it encodes.
     let url = audience_url(&st.view);
-    let qr = crate::qr::svg(&url, 200).map(|svg| Html::from_html_unchecked(AttrValue::from(svg))).unwrap_or_default();
+    let qr = use_state(|| None::<(String, AttrValue)>);
+    {
+        let qr = qr.clone();
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            with_extras(move |x| {
+                if let Some(svg) = x.qr_svg(&url, 200) {
+                    qr.set(Some((url, AttrValue::from(svg))));
+                }
+            });
+        });
+    }
     let fullscreen = Callback::from(|_| crate::web::toggle_fullscreen());
     let fraction = match &st.view {
         View::Stop(id) => TOUR.position(id).unwrap_or(0) as f64 / TOUR.stops.len().max(1) as f64,
@@ -100,8 +114,8 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
                 if st.touring { <span class="ct-countdown" aria-live="off">{ format!("{} {}", *countdown, s.tour_next_in) }</span> }
                 <button type="button" class="ct-btn" onclick={fullscreen}>{ s.fullscreen }</button>
             </div>
-            <figure class="ct-qr" data-url={url}>
-                { qr }
+            <figure class="ct-qr" data-url={qr.as_ref().map(|(url, _)| url.clone())}>
+                { qr.as_ref().map(|(_, svg)| Html::from_html_unchecked(svg.clone())).unwrap_or_default() }
                 <figcaption>{ s.scan }</figcaption>
             </figure>
             if st.blackout { <div class="ct-blackout" aria-hidden="true"></div> }

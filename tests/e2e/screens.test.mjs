@@ -236,7 +236,9 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   await page.keyboard.press('PageDown');
   assert.equal(await titleBecomes(page, '余姚市'), '余姚市');
 
-  // The QR code names this stop's link for the audience, without presenter mode.
+  // The QR code names this stop's link for the audience, without presenter mode. It comes from the
+  // extras wasm, fetched when presenting starts; the figure names the link its code holds.
+  await page.locator(`.ct-qr[data-url="${server.url}#/yuyao"] svg`).waitFor({ timeout: 5000 });
   await page.addScriptTag({ path: path.join(root, 'node_modules/jsqr/dist/jsQR.js') });
   const decoded = await page.evaluate(async () => {
     const svg = document.querySelector('.ct-qr svg');

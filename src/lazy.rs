@@ -1,0 +1,37 @@
+//! The widget's side of the `extras` wasm (src/extras.rs): the QR code and export, fetched on first use.
+//! The page's loader (boot.js, embed.js or the single-file page, written by tools/postbuild.mjs) defines
+//! `globalThis.__countyTourExtras()`, a promise of the extras module, fetched and started once.
+//! If it is missing or cannot load (offline, blocked), the callers simply get nothing.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The extras module's exports.
+    pub type Extras;
+
+    /// The loader's promise of the module.
+    type Loading;
+
+    #[wasm_bindgen(catch, js_name = __countyTourExtras)]
+    fn load() -> Result<Loading, JsValue>;
+
+    #[wasm_bindgen(method, js_name = then)]
+    fn then(this: &Loading, ok: &JsValue, failed: &JsValue);
+
+    #[wasm_bindgen(method)]
+    pub fn qr_svg(this: &Extras, text: &str, size: u32) -> Option<String>;
+
+    #[wasm_bindgen(method)]
+    pub fn export_map(this: &Extras, png: bool, button: &web_sys::Element, hash: &str, lang: &str, present: bool);
+}
+
+/// Run `f` with the extras module once it is there; never if it cannot load.
+pub fn with_extras(f: impl FnOnce(&Extras) + 'static) {
+    let Ok(loading) = load() else {
+        return;
+    };
+    let ok = Closure::once_into_js(move |m: JsValue| f(m.unchecked_ref()));
+    loading.then(&ok, &Closure::once_into_js(|_: JsValue| ()));
+}
