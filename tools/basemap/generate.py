@@ -95,6 +95,7 @@ VIEWS = {
     "basemap-detail.json": dict(
         lon0=114.0, lon1=123.5, lat0=26.5, lat1=35.5, ref_lat=31.0, tol_m=TOL_DETAIL_M,
         clip=(119.6, 122.0, 29.8, 32.6),  # lon0, lon1, lat0, lat1; rounded to 0.1 unit -> "bbox"
+        clip_margin=1.0,  # map units of outline past bbox (at least 3 px where the detail shows)
         focus=["Zhejiang", "Jiangsu", "Shanghai"],
         lake_min_px2=0.05, island_min_px2=0.05, coast=True, coast_check=(0.1, 0.5),
         labels=False, prov_label_at={}, water_labels=[],
@@ -300,7 +301,10 @@ def build(view, data, log):
         c0, c1, c2, c3 = view["clip"]
         (bx0, by1), (bx1, by0) = proj_pt(c0, c2), proj_pt(c1, c3)
         bbox = [round(bx0, 1), round(by0, 1), round(bx1, 1), round(by1, 1)]
-        BOX = box(*bbox)
+        # The outlines run a margin past the box that the widget fills with water (bbox), so the box's
+        # edge falls inside the detail's land, not on its edge, where anti-aliasing left a hairline.
+        m = view.get("clip_margin", 0.0)
+        BOX = box(bbox[0] - m, bbox[1] - m, bbox[2] + m, bbox[3] + m)
         PBOX = box(bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad)
         ll_pbox = box(lon0 + (bbox[0] - pad) / (K * S), lat1 - (bbox[3] + pad) / S,
                       lon0 + (bbox[2] + pad) / (K * S), lat1 - (bbox[1] - pad) / S)
