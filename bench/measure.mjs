@@ -239,6 +239,9 @@ async function measureBytes(browser, srv, t) {
     estimate = { basemap: est(bundled.filter((n) => /basemap/.test(n))), data: est(bundled.filter((n) => !/basemap/.test(n))), bundled };
     const wasm = list.find((x) => x.file.endsWith('.wasm'));
     if (wasm) estimate.wasm = { file: wasm.file, sections: wasmSections(fs.readFileSync(path.join(t.dir, wasm.file))) };
+    // The second wasm (QR code, export; src/extras.rs) that only a presenter or an editor fetches: listed, not counted.
+    estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !files.has(f)).sort()
+      .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }));
   }
   return { files: list, parts, total, estimate, problems };
 }
@@ -572,6 +575,11 @@ function report(res) {
   md.push('');
   if (wasmRow) md.push(`The wasm is ${Math.round((100 * wasmRow.gzip) / W.bytes.total.gzip)}% of the widget's gzip transfer. Without any bundled JSON (the † estimates) the widget would still be about ${kB(W.bytes.total.gzip - est.basemap.gzip - est.data.gzip)} kB gzip.`);
   md.push('');
+  if (est.onDemand?.length) {
+    const sum = est.onDemand.reduce((a, x) => a + x.gzip, 0);
+    md.push(`Not fetched by a reader, so not counted above: the presenter's QR code and the export, in a second wasm loaded on first use (${est.onDemand.map((x) => `${x.file} ${kB(x.gzip)}`).join(', ')}; ${kB(sum)} kB gzip in all).`);
+    md.push('');
+  }
   for (const [name, x] of [['Leaflet', Lf], ['ECharts', E]]) {
     md.push(`${name} page files: ${x.bytes.files.map((y) => `${y.file} ${kB(y.gzip)}`).join(', ')} (kB gzip).`);
     md.push('');
