@@ -16,7 +16,7 @@ pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
 
-/// The delta base map with its outlines, for the export and the handout. In the browser the outlines
+/// The delta base map with its outlines, for the handout. In the browser the outlines
 /// come from the page: index.html paints them as its first frame before the wasm arrives (`#ct-first`,
 /// written by tools/postbuild.mjs; embed.js brings the same for an inline mount); the live map shows
 /// those elements themselves (`web::base_layers`), and this reads their path data once, on first use.

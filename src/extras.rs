@@ -1,5 +1,5 @@
 //! The second wasm, `extras`: what few readers use, fetched only on first use so the first load stays
-//! small (9 KB gzip less for every reader). It holds the presenter's QR code and the SVG/PNG export;
+//! small (6 KB gzip less for every reader). It holds the presenter's QR code and the SVG/PNG export;
 //! the widget reaches it through `crate::lazy` (src/lazy.rs), which a loader in boot.js, embed.js or
 //! the single-file page provides as `globalThis.__countyTourExtras`.
 
