@@ -41,3 +41,17 @@ test('from file:// with the network blocked: 18 stops, a click opens 义乌市, 
   assert.deepEqual([...new Set(requests.map((u) => u.split('#')[0]))], [fileUrl]);
   await page.context().close();
 });
+
+test('from file://, printing still gives the handout: four maps with their land, then the 18 cards', async () => {
+  const page = await openPage(browser);
+  await page.context().route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+  await load(page, fileUrl);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForSelector('.ct-handout .ct-ho-card', { state: 'attached', timeout: 5000 });
+  assert.equal(await page.locator('.ct-handout .ct-ho-card').count(), 18);
+  const lands = await page.locator('.ct-handout .ct-ho-map path[fill="#ECEAE4"]').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') || '').length));
+  assert.equal(lands.length, 4, 'overview and three group maps');
+  assert.ok(lands.every((n) => n > 1000), `land outlines: ${lands}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
