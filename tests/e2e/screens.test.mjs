@@ -258,6 +258,18 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   assert.ok(qr.width >= 160, `QR ${qr.width}px wide`);
   await shot(page, 'projector-yuyao');
 
+  // Fullscreen: the button and the F key (a presenter's clicker often has neither, but the laptop does).
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement?.localName ?? null);
+  await page.getByRole('button', { name: '全屏' }).click();
+  await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 3000 });
+  assert.equal(await fullscreen(), 'html', 'the whole page goes fullscreen');
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 3000 });
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 3000 });
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 3000 });
+
   await page.keyboard.press('b');
   await page.locator('.ct-blackout').waitFor({ state: 'visible', timeout: 3000 });
   await page.keyboard.press('b');
