@@ -59,8 +59,3 @@ mod wasm {
 }
 
 fn main() {}
-
-/// The same small allocator as the widget's (src/main.rs).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

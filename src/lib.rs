@@ -35,3 +35,9 @@ pub mod embed;
 pub mod lazy;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// talc instead of Rust's default dlmalloc, for every wasm built from this library (the widget and the
+/// extras): a smaller allocator (1.7 KB gzip less). The widget is single-threaded, as `new_global` requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

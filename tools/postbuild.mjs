@@ -248,16 +248,24 @@ function firstFrame(tour, base) {
 
 // ---- 4. county-tour.html: one self-contained file ----
 
+/** The local name under which minified wasm-bindgen glue exports `name` ("default" for its init). */
+function exportedName(glue, name, what) {
+  return glue.match(new RegExp(`export\\s*\\{[^}]*?([\\w$]+) as ${name}\\b`))?.[1] ||
+    (name === 'default' ? glue.match(/export default ([\w$]+);/)?.[1] : new RegExp(`function ${name}\\b`).test(glue) && name) ||
+    fail(`cannot find the export ${name} of ${what}`);
+}
+
+/** JS that decodes the base64 wasm in the `<script type="application/octet-stream" id=…>` data block. */
+const bytesOf = (id) => `Uint8Array.from(atob(document.getElementById('${id}').textContent), (c) => c.charCodeAt(0))`;
+
 /** The glue JS inlined as a module that passes the wasm bytes (from a base64 data block) to its init. */
 function inlineModule(glue) {
-  const init = glue.match(/export\s*\{[^}]*\b(\w+) as default\b/)?.[1] || glue.match(/export default (\w+);/)?.[1];
-  if (!init) fail('cannot find the default export (init) of the wasm-bindgen JS');
+  const init = exportedName(glue, 'default', 'the wasm-bindgen JS');
   const start = [
     '',
     '// county-tour: the wasm comes from the #ct-wasm data block; nothing is fetched.',
-    "const data = document.getElementById('ct-wasm');",
-    'const bytes = Uint8Array.from(atob(data.textContent), (c) => c.charCodeAt(0));',
-    'data.remove();',
+    `const bytes = ${bytesOf('ct-wasm')};`,
+    "document.getElementById('ct-wasm').remove();",
     `await ${init}({ module_or_path: bytes });`,
   ].join('\n');
   return `<script type="module">\n${assertInlinable(glue, 'script', 'the wasm-bindgen JS')}${start}\n</script>`;
@@ -265,16 +273,13 @@ function inlineModule(glue) {
 
 /** The extras glue inlined as a module: `__countyTourExtras()` starts it from the #ct-extras data block on first use. */
 function inlineExtras(glue) {
-  const exported = (name) => glue.match(new RegExp(`export\\s*\\{[^}]*?([\\w$]+) as ${name}\\b`))?.[1] ||
-    (new RegExp(`function ${name}\\b`).test(glue) ? name : fail(`cannot find the export ${name} in extras.js`));
-  const [init, qr, save] = ['default', 'qr_svg', 'export_map'].map(exported);
+  const [init, qr, save] = ['default', 'qr_svg', 'export_map'].map((name) => exportedName(glue, name, 'extras.js'));
   const start = [
     '',
     '// county-tour: the extras wasm (QR code, export) from the #ct-extras data block, started on first use.',
     'let extras;',
     'globalThis.__countyTourExtras ??= () => extras ??= (async () => {',
-    "  const bytes = Uint8Array.from(atob(document.getElementById('ct-extras').textContent), (c) => c.charCodeAt(0));",
-    `  await ${init}({ module_or_path: bytes });`,
+    `  await ${init}({ module_or_path: ${bytesOf('ct-extras')} });`,
     `  return { qr_svg: ${qr}, export_map: ${save} };`,
     '})();',
   ].join('\n');
