@@ -13,6 +13,8 @@
 //                      extras_bg.wasm; renamed by content hash. Each loader above defines
 //                      globalThis.__countyTourExtras(), which fetches and starts it once, on first use
 //                      (src/lazy.rs); the single file carries it inline and starts it on first use too.
+//   *_bg.wasm + glue   the wasm's imports, their module and its closure exports renamed to one or two
+//                      letters in both files, custom sections dropped (shortenNames: −5 KB gzip).
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
 //                      stylesheets are a tenth of the page's bytes, and Trunk 0.21's own JS minifier
 //                      rejects the glue.
@@ -141,6 +143,99 @@ async function minify(code, loader) {
   return (await esbuild.transform(code, { loader, minify: true, legalComments: 'none', target: 'es2022', ...format })).code;
 }
 
+// ---- 1a. shorter names between the wasm and its glue ----
+
+const leb = (bytes, at) => {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+};
+const uleb = (n) => {
+  const out = [];
+  do {
+    const b = n & 0x7f;
+    n = Math.floor(n / 128);
+    out.push(n ? b | 0x80 : b);
+  } while (n);
+  return Buffer.from(out);
+};
+const wasmName = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
+
+/** The i-th short name: a … z, A … Z, then two letters; valid JS identifiers, none of them a keyword. */
+const shortName = (i) => {
+  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return i < abc.length ? abc[i] : abc[Math.floor(i / abc.length) - 1] + abc[i % abc.length];
+};
+
+/** wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and the closure shims it exports
+ *  `wasm_bindgen__convert__closures_____invoke__h<16 hex>`, under the module "./<crate>_bg.js"; the wasm
+ *  and the glue each carry every name once. They are hashes no compressor can shrink: 3.1 KB of the
+ *  wasm's gzip and 2 KB of the glue's were names. This renames the imports, their module and those
+ *  exports to one or two letters in both files, and drops the wasm's custom sections (producers,
+ *  target_features: nothing reads them). Every renamed name must occur exactly once in the glue (as the
+ *  import object's key, or as the glue's one call of the export), else the build fails. */
+function shortenNames(wasm, glue, what) {
+  const renames = new Map(); // old name -> new name
+  let module = null;
+  const out = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const sectionStart = at;
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const body = wasm.subarray(start, start + size);
+    at = start + size;
+    if (id === 0) continue; // a custom section
+    if (id !== 2 && id !== 7) {
+      out.push(wasm.subarray(sectionStart, at));
+      continue;
+    }
+    // The import (2) or export (7) section: a count, then per entry [module], name, kind, index or type.
+    let [count, p] = leb(body, 0);
+    const parts = [uleb(count)];
+    while (count--) {
+      if (id === 2) {
+        const [ml, q] = leb(body, p);
+        const mod = body.subarray(q, q + ml).toString();
+        if (module !== null && module !== mod) fail(`${what}: imports from two modules (${module}, ${mod})`);
+        module = mod;
+        p = q + ml;
+      }
+      const [nl, q] = leb(body, p);
+      const name = body.subarray(q, q + nl).toString();
+      p = q + nl;
+      const desc = p;
+      if (id === 2 && body[p] !== 0) fail(`${what}: import ${name} is not a function`);
+      [, p] = leb(body, p + 1); // the function's type, or the export's index
+      let short = name;
+      if (id === 2 || /__invoke__h[0-9a-f]{16}$/.test(name)) {
+        short = (id === 2 ? '' : '_') + shortName(renames.size);
+        renames.set(name, short);
+      }
+      if (id === 2) parts.push(wasmName('a'));
+      parts.push(wasmName(short), body.subarray(desc, p));
+    }
+    const section = Buffer.concat(parts);
+    out.push(Buffer.from([id]), uleb(section.length), section);
+  }
+  if (module === null) fail(`${what}: the wasm imports nothing`);
+  const once = (count, label) => count === 1 || fail(`${what}: expected ${label} once in the glue, found it ${count} times`);
+  const quoted = JSON.stringify(module);
+  once(glue.split(quoted).length - 1, `the module name ${quoted}`);
+  let js = glue.replace(quoted, '"a"');
+  for (const [name, short] of renames) {
+    const word = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
+    once((js.match(word) || []).length, name);
+    js = js.replace(word, short);
+  }
+  return { wasm: Buffer.concat(out), glue: js };
+}
+
 // ---- 1b. the extras wasm, loaded on first use ----
 
 /** `globalThis.__countyTourExtras()` for a loader module: the extras module, fetched and started once
@@ -156,9 +251,10 @@ globalThis.__countyTourExtras ??= () => extras ??= import('./${extras.js}')
 
 /** Trunk's extras.js and extras_bg.wasm, minified and renamed by content hash: { js, wasm } file names. */
 async function hashExtras({ read, write, remove }) {
-  const bytes = read('extras_bg.wasm');
+  const short = shortenNames(read('extras_bg.wasm'), await minify(read('extras.js').toString(), 'js'), 'extras');
+  const bytes = short.wasm;
   const wasm = `extras-${contentHash(bytes)}_bg.wasm`;
-  const glue = await minify(read('extras.js').toString(), 'js');
+  const glue = short.glue;
   if (!glue.includes('extras_bg.wasm')) fail('cannot find the wasm file name in extras.js');
   const code = glue.replaceAll('extras_bg.wasm', wasm);
   const js = `extras-${contentHash(code)}.js`;
@@ -356,7 +452,9 @@ async function main() {
   const loader = findLoader(html);
   let stylesheets = findStylesheets(html);
   const widgetCss = stylesheets.find((s) => WIDGET_CSS.test(s.file))?.file || fail('no style-<hash>.css linked from index.html');
-  write(loader.js, await minify(read(loader.js).toString(), 'js'));
+  const short = shortenNames(read(loader.wasm), await minify(read(loader.js).toString(), 'js'), loader.wasm);
+  write(loader.wasm, short.wasm);
+  write(loader.js, short.glue);
   for (const { tag, file: css } of stylesheets) {
     write(css, await minify(read(css).toString(), 'css'));
     // Trunk's SRI hash named the unminified file: give the link the hash of what it now points to.
