@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { shortenNames as shorten } from './wasm-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOUR_JSON = path.join(ROOT, 'assets', 'tour.json');
@@ -143,97 +144,13 @@ async function minify(code, loader) {
   return (await esbuild.transform(code, { loader, minify: true, legalComments: 'none', target: 'es2022', ...format })).code;
 }
 
-// ---- 1a. shorter names between the wasm and its glue ----
-
-const leb = (bytes, at) => {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-};
-const uleb = (n) => {
-  const out = [];
-  do {
-    const b = n & 0x7f;
-    n = Math.floor(n / 128);
-    out.push(n ? b | 0x80 : b);
-  } while (n);
-  return Buffer.from(out);
-};
-const wasmName = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
-
-/** The i-th short name: a … z, A … Z, then two letters; valid JS identifiers, none of them a keyword. */
-const shortName = (i) => {
-  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return i < abc.length ? abc[i] : abc[Math.floor(i / abc.length) - 1] + abc[i % abc.length];
-};
-
-/** wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and the closure shims it exports
- *  `wasm_bindgen__convert__closures_____invoke__h<16 hex>`, under the module "./<crate>_bg.js"; the wasm
- *  and the glue each carry every name once. They are hashes no compressor can shrink: 3.1 KB of the
- *  wasm's gzip and 2 KB of the glue's were names. This renames the imports, their module and those
- *  exports to one or two letters in both files, and drops the wasm's custom sections (producers,
- *  target_features: nothing reads them). Every renamed name must occur exactly once in the glue (as the
- *  import object's key, or as the glue's one call of the export), else the build fails. */
+/** shortenNames (tools/wasm-names.mjs), failing the build on a glue it does not recognise. */
 function shortenNames(wasm, glue, what) {
-  const renames = new Map(); // old name -> new name
-  let module = null;
-  const out = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const sectionStart = at;
-    const id = wasm[at];
-    const [size, start] = leb(wasm, at + 1);
-    const body = wasm.subarray(start, start + size);
-    at = start + size;
-    if (id === 0) continue; // a custom section
-    if (id !== 2 && id !== 7) {
-      out.push(wasm.subarray(sectionStart, at));
-      continue;
-    }
-    // The import (2) or export (7) section: a count, then per entry [module], name, kind, index or type.
-    let [count, p] = leb(body, 0);
-    const parts = [uleb(count)];
-    while (count--) {
-      if (id === 2) {
-        const [ml, q] = leb(body, p);
-        const mod = body.subarray(q, q + ml).toString();
-        if (module !== null && module !== mod) fail(`${what}: imports from two modules (${module}, ${mod})`);
-        module = mod;
-        p = q + ml;
-      }
-      const [nl, q] = leb(body, p);
-      const name = body.subarray(q, q + nl).toString();
-      p = q + nl;
-      const desc = p;
-      if (id === 2 && body[p] !== 0) fail(`${what}: import ${name} is not a function`);
-      [, p] = leb(body, p + 1); // the function's type, or the export's index
-      let short = name;
-      if (id === 2 || /__invoke__h[0-9a-f]{16}$/.test(name)) {
-        short = (id === 2 ? '' : '_') + shortName(renames.size);
-        renames.set(name, short);
-      }
-      if (id === 2) parts.push(wasmName('a'));
-      parts.push(wasmName(short), body.subarray(desc, p));
-    }
-    const section = Buffer.concat(parts);
-    out.push(Buffer.from([id]), uleb(section.length), section);
+  try {
+    return shorten(wasm, glue);
+  } catch (e) {
+    fail(`${what}: ${e.message}`);
   }
-  if (module === null) fail(`${what}: the wasm imports nothing`);
-  const once = (count, label) => count === 1 || fail(`${what}: expected ${label} once in the glue, found it ${count} times`);
-  const quoted = JSON.stringify(module);
-  once(glue.split(quoted).length - 1, `the module name ${quoted}`);
-  let js = glue.replace(quoted, '"a"');
-  for (const [name, short] of renames) {
-    const word = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
-    once((js.match(word) || []).length, name);
-    js = js.replace(word, short);
-  }
-  return { wasm: Buffer.concat(out), glue: js };
 }
 
 // ---- 1b. the extras wasm, loaded on first use ----
