@@ -56,7 +56,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                     { for places }
                 </svg>
             </div>
-                <p class="ct-map-foot ct-credit">{ b.credit.as_ref() }</p>
+                <p class="ct-map-foot ct-credit">{ s.credit_map }</p>
             </div>
             <div class="ct-panel">
                 <section class="ct-hunan-panel" aria-labelledby="ct-hn-h">

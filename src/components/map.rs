@@ -374,7 +374,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         </div>
             <div class="ct-map-foot">
                 { legend(&TOUR, p.lang) }
-                <p class="ct-credit">{ DELTA.credit.as_ref() }</p>
+                <p class="ct-credit">{ s.credit_map }</p>
             </div>
         </div>
     }

@@ -41,8 +41,10 @@ test('switching language keeps the stop, and switches every label, tab and aria-
   const labels = await page.locator('.ct-stop .ct-label').allTextContents();
   assert.ok(labels.length > 0 && labels.every((l) => /^[\x20-\x7e]+$/.test(l)), `map labels in English: ${labels}`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.locator('.ct-map-foot .ct-credit').textContent(), 'Base map: Natural Earth');
   await page.getByRole('button', { name: '切换到中文' }).click();
   assert.equal(await titleBecomes(page, '昆山市'), '昆山市');
+  assert.equal(await page.locator('.ct-map-foot .ct-credit').textContent(), '底图：Natural Earth', 'the base-map credit in Chinese too');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -98,9 +100,9 @@ test('route tabs list the stops in order with straight-line legs and a total', a
 });
 
 test('#/hunan shows the four home places with their speakers, in both languages', async () => {
-  for (const [lang, names, shotName] of [
-    ['', ['岳麓区', '洞口县', '武陵区', '桃江县'], 'hunan-zh'],
-    ['?lang=en', ['Yuelu District', 'Dongkou County', 'Wuling District', 'Taojiang County'], 'hunan-en'],
+  for (const [lang, names, shotName, credit] of [
+    ['', ['岳麓区', '洞口县', '武陵区', '桃江县'], 'hunan-zh', '底图：Natural Earth'],
+    ['?lang=en', ['Yuelu District', 'Dongkou County', 'Wuling District', 'Taojiang County'], 'hunan-en', 'Base map: Natural Earth'],
   ]) {
     const page = await openPage(browser);
     await load(page, server.url + lang + '#/hunan');
@@ -108,6 +110,7 @@ test('#/hunan shows the four home places with their speakers, in both languages'
     assert.equal(places.length, 4);
     names.forEach((n, i) => assert.ok(places[i].startsWith(n), `${places[i]} starts with ${n}`));
     assert.equal(await page.locator('.ct-hn-place').count(), 4, 'four places on the inset map');
+    assert.equal(await page.locator('.ct-credit').textContent(), credit);
     assert.deepEqual(page.problems, []);
     await shot(page, shotName);
     await page.context().close();
