@@ -19,7 +19,7 @@ use crate::components::tabs::RouteTabs;
 use crate::model::Tour;
 use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
-use crate::strings::strings;
+use crate::strings::{class_list, strings};
 use crate::web;
 
 impl Reducible for AppState {
@@ -163,22 +163,18 @@ pub fn app(props: &AppProps) -> Html {
     let (printing, print) = use_print();
     let s = strings(state.lang);
     let lang = state.lang;
-    let mut root_class = classes!("ct-root", format!("lang-{}", lang.code()));
     // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);
     // in a frame or inside an article it takes the height of its content.
     let framed = use_memo((), |_| crate::embed::in_frame());
-    if props.owns_page && !*framed {
-        root_class.push("page");
-    }
-    if state.present {
-        root_class.push("present");
-    }
-    if state.embed {
-        root_class.push("embed");
-    }
-    if matches!(state.view, View::Stop(_)) {
-        root_class.push("has-stop");
-    }
+    let root_class = class_list(
+        lang.pick("ct-root lang-zh", "ct-root lang-en"),
+        &[
+            (props.owns_page && !*framed, "page"),
+            (state.present, "present"),
+            (state.embed, "embed"),
+            (matches!(state.view, View::Stop(_)), "has-stop"),
+        ],
+    );
 
     let panel = match &state.view {
         View::Stop(id) => match tour.stop(id) {

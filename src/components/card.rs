@@ -7,7 +7,7 @@ use crate::bundle::TOUR;
 
 use crate::model::{Confidence, Fact, Lang, Stop, Tag};
 use crate::state::Action;
-use crate::strings::{stop_ordinal, strings};
+use crate::strings::{class_list, stop_ordinal, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct CaseCardProps {
@@ -79,7 +79,7 @@ pub fn case_card(p: &CaseCardProps) -> Html {
     };
 
     html! {
-        <section class={classes!("ct-card", expanded.then_some("expanded"))} aria-labelledby="ct-card-h"
+        <section class={class_list("ct-card", &[(*expanded, "expanded")])} aria-labelledby="ct-card-h"
             style={format!("--route:{color}")} {ontouchstart} {ontouchend}>
             <button type="button" class="ct-sheet-handle" onclick={toggle}
                 aria-expanded={expanded.to_string()} aria-label={if *expanded { s.collapse } else { s.expand }}>

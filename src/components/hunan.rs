@@ -50,7 +50,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                     <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
                     { layer_paths(&b.layers) }
                     { for b.labels.iter().map(|lb| html! {
-                        <text class={classes!("ct-base-label", lb.kind.clone())} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
+                        <text class={format!("ct-base-label {}", lb.kind)} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>
                     }) }
                     { for places }

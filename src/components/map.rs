@@ -26,7 +26,7 @@ use crate::geo::Point;
 use crate::layout::{camera_for, layout, marker_label, marker_points, style_for, MarkerStyle};
 use crate::model::Lang;
 use crate::route::View;
-use crate::strings::{announce, strings};
+use crate::strings::{announce, class_list, strings};
 
 use flight::{fly, Motion, Pointers, Surfaces};
 use parts::{detail_layers, legend, text_alternative, DETAIL_SCALE};
@@ -274,7 +274,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         }
         let dim = group.is_some_and(|n| n != g.number);
         html! {
-            <g class={classes!("ct-route", dim.then_some("dim"), (group == Some(g.number)).then_some("hl"))}
+            <g class={class_list("ct-route", &[(dim, "dim"), (group == Some(g.number), "hl")])}
                 style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
                 <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
             </g>
@@ -309,7 +309,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let r = style.radius;
         let shape = marker_shape(st.group, r);
         html! {
-            <g class={classes!("ct-stop", hl.then_some("hl"), dim.then_some("dim"), is_sel.then_some("sel"))}
+            <g class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])}
                 transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))} style={format!("--route:{color}")}
                 role="button" tabindex="0" data-stop={st.id.to_string()}
                 aria-label={announce(&TOUR, &View::Stop(st.id.to_string()), p.lang)}
@@ -329,7 +329,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let pt = points[i];
         let dim = group.is_some_and(|n| n != st.group);
         html! {
-            <g class={classes!("ct-num", dim.then_some("dim"))} transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))}>
+            <g class={class_list("ct-num", &[(dim, "dim")])} transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))}>
                 <text class="k ct-mk-n" y={Fixed(style.font * 0.36, 1).to_string()} font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
             </g>
         }
@@ -339,7 +339,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let base_labels = DELTA.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
         html! {
             <g transform={format!("translate({} {})", Fixed(l.x, 1), Fixed(l.y, 1))}>
-                <text class={classes!("k", "ct-base-label", l.kind.clone())} font-size={Fixed(style.font * 1.1, 1).to_string()}
+                <text class={format!("k ct-base-label {}", l.kind)} font-size={Fixed(style.font * 1.1, 1).to_string()}
                     y={Fixed(style.font * 0.4, 1).to_string()}>{ l.text(p.lang) }</text>
             </g>
         }
@@ -347,7 +347,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
 
     html! {
         <div class="ct-mapbox">
-        <div class={classes!("ct-map", (*engaged).then_some("engaged"))} ref={container}>
+        <div class={class_list("ct-map", &[(*engaged, "engaged")])} ref={container}>
             <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
                 { base_outlines() }

@@ -6,7 +6,7 @@ use crate::bundle::TOUR;
 
 use crate::model::Lang;
 use crate::route::View;
-use crate::strings::strings;
+use crate::strings::{class_list, strings};
 
 #[derive(Properties, PartialEq)]
 pub struct RouteTabsProps {
@@ -24,7 +24,7 @@ pub fn route_tabs(p: &RouteTabsProps) -> Html {
         let t = target.clone();
         let style = number.and_then(|n| TOUR.group(n)).map(|g| format!("--route:{}", g.color));
         html! {
-            <button type="button" role="tab" class={classes!("ct-tab", selected.then_some("on"))}
+            <button type="button" role="tab" class={class_list("ct-tab", &[(selected, "on")])}
                 aria-selected={selected.to_string()} {style}
                 onclick={Callback::from(move |_| onselect.emit(t.clone()))}>
                 if let Some(n) = number { <span class="ct-badge" aria-hidden="true">{ n }</span> }
