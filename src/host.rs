@@ -6,7 +6,7 @@ const PYM_DELIMITER: &str = "xPYMx";
 
 /// A pym.js child "height" message, which `new pym.Parent(...)` in the host reads to size the frame.
 pub fn pym_height_message(child_id: &str, height: u32) -> String {
-    ["pym", child_id, "height", &height.to_string()].join(PYM_DELIMITER)
+    format!("pym{PYM_DELIMITER}{child_id}{PYM_DELIMITER}height{PYM_DELIMITER}{height}")
 }
 
 /// The plain message's `type` for the height report: `{ type: "county-tour:height", height: 812 }`.

@@ -25,15 +25,14 @@ fn audience_url(view: &View) -> String {
     let loc = gloo::utils::window().location();
     let origin = loc.origin().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
-    let query: Vec<String> = loc
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("present") && !kv.starts_with("embed"))
-        .map(str::to_string)
-        .collect();
-    let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+    let mut q = String::new();
+    let search = loc.search().unwrap_or_default();
+    for kv in search.trim_start_matches('?').split('&') {
+        if !kv.is_empty() && !kv.starts_with("present") && !kv.starts_with("embed") {
+            q.push(if q.is_empty() { '?' } else { '&' });
+            q.push_str(kv);
+        }
+    }
     format!("{origin}{path}{q}{}", view.to_hash())
 }
 

@@ -289,6 +289,16 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   await page.context().close();
 });
 
+test('the audience QR link keeps the language and other parameters but not the presenter flags', async () => {
+  const page = await openPage(browser, PROJECTOR);
+  await load(page, server.url + '?lang=en&present=1&utm_source=slides&embed=0#/kunshan');
+  assert.equal(await titleBecomes(page, 'Kunshan'), 'Kunshan');
+  const url = `${server.url}?lang=en&utm_source=slides#/kunshan`;
+  await page.locator(`.ct-qr[data-url="${url}"] svg`).waitFor({ timeout: 5000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('projector at 1024×768 and 3840×2160 still lays out map and card side by side', async () => {
   for (const [w, h] of [[1024, 768], [3840, 2160]]) {
     const page = await openPage(browser, { viewport: { width: w, height: h } });
