@@ -45,6 +45,8 @@ fn main() {
     write("tour.rs", rust_literal::to_rust(&tour).unwrap());
     // In the browser the delta map's six outlines arrive with the page (its first frame, written by
     // tools/postbuild.mjs) and are read from there, so the wasm does not carry them a second time.
+    // The Hunan inset's outlines are a static of their own (hunan_layers.rs), which only the extras
+    // wasm uses: the widget fetches them when the reader opens that view.
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     for (src, out) in [
         (basemap::json::DELTA, "basemap_delta.rs"),
@@ -52,7 +54,10 @@ fn main() {
         (basemap::json::DETAIL, "basemap_detail.rs"),
     ] {
         let mut map = basemap::json::parse(src).unwrap_or_else(|e| panic!("\n{out}: {e}\n"));
-        if wasm && out == "basemap_delta.rs" {
+        if out == "basemap_hunan.rs" {
+            write("hunan_layers.rs", rust_literal::to_rust(&map.layers).unwrap());
+        }
+        if wasm && out != "basemap_detail.rs" {
             map.layers = basemap::Layers::default();
         }
         write(out, rust_literal::to_rust(&map).unwrap());

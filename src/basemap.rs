@@ -30,6 +30,29 @@ pub struct Layers {
     pub coast: Str,
 }
 
+impl Layers {
+    /// The six layers as SVG path elements, bottom to top, with the classes the widget styles: the markup
+    /// the extras wasm hands over for the Hunan inset (the widget draws its other maps with `layer_paths`).
+    pub fn svg_paths(&self) -> String {
+        let layers = [
+            ("land", &self.land),
+            ("focus", &self.focus),
+            ("lakes", &self.lakes),
+            ("rivers", &self.rivers),
+            ("borders", &self.borders),
+            ("coast", &self.coast),
+        ];
+        let mut out = String::new();
+        for (name, d) in layers {
+            // Path data is letters, digits, spaces, dots and minus signs; anything that could end the
+            // attribute leaves the layer empty rather than breaking the markup.
+            let d = if d.contains(['"', '<', '&']) { "" } else { d.as_ref() };
+            out.push_str(&format!(r#"<path class="ct-{name}" d="{d}"/>"#));
+        }
+        out
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize))]
 pub struct MapLabel {
@@ -56,5 +79,21 @@ pub mod json {
 
     pub fn parse(json: &str) -> Result<super::Basemap, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_as_svg_are_six_paths_bottom_to_top() {
+        let l = Layers { land: "M0 0h9z".into(), coast: "M5 5l1 1".into(), ..Layers::default() };
+        let svg = l.svg_paths();
+        assert!(svg.starts_with(r#"<path class="ct-land" d="M0 0h9z"/><path class="ct-focus" d=""/>"#), "{svg}");
+        assert!(svg.ends_with(r#"<path class="ct-coast" d="M5 5l1 1"/>"#), "{svg}");
+        assert_eq!(svg.matches("<path ").count(), 6);
+        let junk = Layers { land: r#"M0 0"/><script>"#.into(), ..Layers::default() };
+        assert!(junk.svg_paths().starts_with(r#"<path class="ct-land" d=""/>"#));
     }
 }

@@ -12,7 +12,11 @@ use crate::model::{
 pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));
 /// The delta base map as compiled in; in the wasm its `layers` are empty: use [`delta`].
 pub static DELTA: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_delta.rs"));
+/// The Hunan inset as compiled in; in the wasm its `layers` are empty: they are [`HUNAN_LAYERS`].
 pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs"));
+/// The Hunan inset's outlines. Only the extras wasm carries them (src/extras.rs `hunan_outlines`): few
+/// readers open that view, and it fetches them when one does.
+pub static HUNAN_LAYERS: Layers = include!(concat!(env!("OUT_DIR"), "/hunan_layers.rs"));
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
 

@@ -1,6 +1,6 @@
 //! The second wasm, `extras`: what few readers use, fetched only on first use so the first load stays
-//! small (6 KB gzip less for every reader). It holds the presenter's QR code and the SVG/PNG export;
-//! the widget reaches it through `crate::lazy` (src/lazy.rs), which a loader in boot.js, embed.js or
+//! small (8 KB gzip less for every reader). It holds the presenter's QR code, the SVG/PNG export and the
+//! outlines of the Hunan inset map; the widget reaches it through `crate::lazy` (src/lazy.rs), which a loader in boot.js, embed.js or
 //! the single-file page provides as `globalThis.__countyTourExtras`.
 
 #[cfg(target_arch = "wasm32")]
@@ -21,6 +21,12 @@ mod wasm {
     #[wasm_bindgen]
     pub fn qr_svg(text: &str, size: u32) -> Option<String> {
         county_tour::qr::svg(text, size)
+    }
+
+    /// The Hunan inset's outlines as six SVG paths, for the widget's Hunan view.
+    #[wasm_bindgen]
+    pub fn hunan_outlines() -> String {
+        county_tour::bundle::HUNAN_LAYERS.svg_paths()
     }
 
     /// Save the map next to `button` as it is drawn now (the view `hash`, its camera after any drag or

@@ -1,4 +1,5 @@
-//! The widget's side of the `extras` wasm (src/extras.rs): the QR code and export, fetched on first use.
+//! The widget's side of the `extras` wasm (src/extras.rs): the QR code, export and Hunan outlines, fetched on
+//! first use.
 //! The page's loader (boot.js, embed.js or the single-file page, written by tools/postbuild.mjs) defines
 //! `globalThis.__countyTourExtras()`, a promise of the extras module, fetched and started once.
 //! If it is missing or cannot load (offline, blocked), the callers simply get nothing.
@@ -22,6 +23,9 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     pub fn qr_svg(this: &Extras, text: &str, size: u32) -> Option<String>;
+
+    #[wasm_bindgen(method)]
+    pub fn hunan_outlines(this: &Extras) -> String;
 
     #[wasm_bindgen(method)]
     pub fn export_map(this: &Extras, png: bool, button: &web_sys::Element, hash: &str, lang: &str, present: bool);

@@ -9,7 +9,7 @@
 //                      no present/embed/lang flags).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
-//   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export), which Trunk builds as extras.js and
+//   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export, Hunan outlines), which Trunk builds as extras.js and
 //                      extras_bg.wasm; renamed by content hash. Each loader above defines
 //                      globalThis.__countyTourExtras(), which fetches and starts it once, on first use
 //                      (src/lazy.rs); the single file carries it inline and starts it on first use too.
@@ -286,14 +286,14 @@ function inlineModule(glue) {
 
 /** The extras glue inlined as a module: `__countyTourExtras()` starts it from the #ct-extras data block on first use. */
 function inlineExtras(glue) {
-  const [init, qr, save] = ['default', 'qr_svg', 'export_map'].map((name) => exportedName(glue, name, 'extras.js'));
+  const [init, qr, save, hunan] = ['default', 'qr_svg', 'export_map', 'hunan_outlines'].map((name) => exportedName(glue, name, 'extras.js'));
   const start = [
     '',
-    '// county-tour: the extras wasm (QR code, export) from the #ct-extras data block, started on first use.',
+    '// county-tour: the extras wasm (QR code, export, Hunan outlines) from the #ct-extras data block, started on first use.',
     'let extras;',
     'globalThis.__countyTourExtras ??= () => extras ??= (async () => {',
     `  await ${init}({ module_or_path: ${bytesOf('ct-extras')} });`,
-    `  return { qr_svg: ${qr}, export_map: ${save} };`,
+    `  return { qr_svg: ${qr}, export_map: ${save}, hunan_outlines: ${hunan} };`,
     '})();',
   ].join('\n');
   return `<script type="module">\n${assertInlinable(glue, 'script', 'extras.js')}${start}\n</script>`;

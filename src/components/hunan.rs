@@ -1,9 +1,10 @@
 //! The Hunan takeaways at `#/hunan`: an inset map of Hunan with the four speakers' home places,
-//! and what each of them said they will do.
+//! and what each of them said they will do. The inset's outlines come from the extras wasm, fetched
+//! the first time a reader opens this view; the places, labels and text do not wait for them.
 
 use yew::prelude::*;
 
-use crate::components::map::layer_paths;
+use crate::lazy::with_extras;
 
 use crate::bundle::{HUNAN, TOUR};
 use crate::num::Fixed;
@@ -24,6 +25,18 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
     let b = &HUNAN;
+    // Drawn into the group below by the browser, not by Yew: the view never renders children there.
+    let outlines = use_node_ref();
+    {
+        let outlines = outlines.clone();
+        use_effect_with((), move |_| {
+            with_extras(move |x| {
+                if let Some(g) = outlines.cast::<web_sys::Element>() {
+                    g.set_inner_html(&x.hunan_outlines());
+                }
+            })
+        });
+    }
     let back = {
         let onselect = p.onselect.clone();
         Callback::from(move |_| onselect.emit(View::Overview))
@@ -48,7 +61,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                 <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
                     aria-label={s.hunan_title} preserveAspectRatio="xMidYMid meet">
                     <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
-                    { layer_paths(&b.layers) }
+                    <g class="ct-layers" ref={outlines} />
                     { for b.labels.iter().map(|lb| html! {
                         <text class={format!("ct-base-label {}", lb.kind)} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>

@@ -110,6 +110,10 @@ test('#/hunan shows the four home places with their speakers, in both languages'
     assert.equal(places.length, 4);
     names.forEach((n, i) => assert.ok(places[i].startsWith(n), `${places[i]} starts with ${n}`));
     assert.equal(await page.locator('.ct-hn-place').count(), 4, 'four places on the inset map');
+    // The inset's outlines arrive with the extras wasm, fetched when the view opens.
+    await page.waitForFunction(() => (document.querySelector('.ct-hunan-map path.ct-focus')?.getAttribute('d') || '').length > 1000, null, { timeout: 5000 });
+    const box = await page.locator('.ct-hunan-map path.ct-focus').boundingBox();
+    assert.ok(box.width > 200 && box.height > 200, `Hunan's outline drawn across the inset: ${JSON.stringify(box)}`);
     assert.equal(await page.locator('.ct-credit').textContent(), credit);
     assert.deepEqual(page.problems, []);
     await shot(page, shotName);

@@ -1,5 +1,6 @@
-// The extras wasm (src/extras.rs: the presenter's QR code, export) is fetched on first use: a reader who only
-// reads never downloads it; a presenter or an editor gets it once; if it cannot load, the widget goes on.
+// The extras wasm (src/extras.rs: the presenter's QR code, export, the Hunan inset's outlines) is fetched on first
+// use: a reader who only reads the stops never downloads it; a presenter, an editor or a reader opening the Hunan
+// view gets it once; if it cannot load, the widget goes on.
 // Checked on our page, inline in a host page (embed.js) and in the one-file build from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,6 +73,33 @@ test('when the extras cannot load, presenting and reading go on without a QR cod
   await page.context().close();
 });
 
+test('the Hunan view fetches the extras for its outlines, once; blocked, it still shows its places and text', async () => {
+  server.requests.length = 0;
+  const page = await openPage(browser, ARTICLE);
+  await load(page, server.url);
+  assert.deepEqual(extrasRequests(), []);
+  await page.evaluate(() => { location.hash = '#/hunan'; });
+  await page.waitForFunction(() => (document.querySelector('.ct-hunan-map path.ct-focus')?.getAttribute('d') || '').length > 1000, null, { timeout: 5000 });
+  // Away and back: drawn again from the module already loaded.
+  await page.evaluate(() => { location.hash = '#/yiwu'; });
+  assert.equal(await cardTitle(page), '义乌市');
+  await page.evaluate(() => { location.hash = '#/hunan'; });
+  await page.waitForFunction(() => (document.querySelector('.ct-hunan-map path.ct-focus')?.getAttribute('d') || '').length > 1000, null, { timeout: 5000 });
+  assert.deepEqual(extrasRequests().map((p) => p.match(EXTRAS)[1]).sort(), ['.js', '_bg.wasm'], 'fetched once each');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  const blocked = await openPage(browser, ARTICLE);
+  await blocked.route(EXTRAS, (r) => r.abort());
+  await load(blocked, server.url + '#/hunan');
+  assert.equal(await blocked.locator('.ct-hn-place').count(), 4);
+  assert.equal(await blocked.locator('.ct-speaker').count(), 4);
+  await blocked.waitForTimeout(500);
+  assert.equal(await blocked.locator('.ct-hunan-map path').count(), 0, 'no outlines, and nothing broken');
+  assert.deepEqual(blocked.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  await blocked.context().close();
+});
+
 test('inline in a host page, export loads the extras from beside embed.js', async () => {
   server.requests.length = 0;
   const page = await openPage(browser, { ...ARTICLE, acceptDownloads: true });
@@ -84,7 +112,7 @@ test('inline in a host page, export loads the extras from beside embed.js', asyn
   await page.context().close();
 });
 
-test('the one-file build from file://, network blocked: the QR code and export still work', async () => {
+test('the one-file build from file://, network blocked: the QR code, export and Hunan outlines still work', async () => {
   const fileUrl = pathToFileURL(path.join(root, 'dist', 'county-tour.html')).href;
   const page = await openPage(browser, { ...PROJECTOR, acceptDownloads: true });
   await page.context().route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
@@ -95,6 +123,8 @@ test('the one-file build from file://, network blocked: the QR code and export s
   const { file, bytes } = await download(page, '导出 SVG');
   assert.equal(file, 'county-tour-yuyao.svg');
   assert.match(bytes.toString(), /fill="#ECEAE4"/);
+  await page.evaluate(() => { location.hash = '#/hunan'; });
+  await page.waitForFunction(() => (document.querySelector('.ct-hunan-map path.ct-focus')?.getAttribute('d') || '').length > 1000, null, { timeout: 5000 });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
