@@ -186,8 +186,9 @@ function bundledJson() {
     }
   };
   walk(path.join(ROOT, 'src'));
-  if (!found.size) ['assets/basemap.json', 'assets/hunan-basemap.json', 'assets/tour.json'].forEach((n) => found.add(n));
-  return [...found].sort();
+  if (!found.size) ['assets/basemap.json', 'assets/tour.json'].forEach((n) => found.add(n));
+  // The Hunan inset's outlines go to the extras wasm (build.rs, src/extras.rs), which a reader does not fetch.
+  return [...found].filter((n) => !/hunan/.test(n)).sort();
 }
 
 async function measureBytes(browser, srv, t) {
@@ -239,7 +240,7 @@ async function measureBytes(browser, srv, t) {
     estimate = { basemap: est(bundled.filter((n) => /basemap/.test(n))), data: est(bundled.filter((n) => !/basemap/.test(n))), bundled };
     const wasm = list.find((x) => x.file.endsWith('.wasm'));
     if (wasm) estimate.wasm = { file: wasm.file, sections: wasmSections(fs.readFileSync(path.join(t.dir, wasm.file))) };
-    // The second wasm (QR code, export; src/extras.rs) that only a presenter or an editor fetches: listed, not counted.
+    // The second wasm (QR code, export, Hunan outlines; src/extras.rs), which the measured steps do not fetch: listed, not counted.
     estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !files.has(f)).sort()
       .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }));
   }
@@ -594,7 +595,7 @@ function report(res) {
   }
   if (est.onDemand?.length) {
     const sum = est.onDemand.reduce((a, x) => a + x.gzip, 0);
-    md.push(`Not fetched by a reader, so not counted above: the presenter's QR code and the export, in a second wasm loaded on first use (${est.onDemand.map((x) => `${x.file} ${kB(x.gzip)}`).join(', ')}; ${kB(sum)} kB gzip in all).`);
+    md.push(`Not fetched in these steps, so not counted above: the presenter's QR code, the export and the Hunan inset's outlines, in a second wasm loaded on first use (${est.onDemand.map((x) => `${x.file} ${kB(x.gzip)}`).join(', ')}; ${kB(sum)} kB gzip in all).`);
     md.push('');
   }
   for (const [name, x] of [['Leaflet', Lf], ['ECharts', E]]) {
