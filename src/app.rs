@@ -12,10 +12,10 @@ use crate::components::export::export_buttons;
 use crate::components::handout::{handout, use_print};
 use crate::components::hunan::HunanView;
 use crate::components::map::TourMap;
-use crate::components::overview::Overview;
+use crate::components::overview::{overview, OverviewProps};
 use crate::components::present::PresenterBar;
-use crate::components::route_panel::RoutePanel;
-use crate::components::tabs::RouteTabs;
+use crate::components::route_panel::{route_panel, RoutePanelProps};
+use crate::components::tabs::{route_tabs, RouteTabsProps};
 use crate::model::Tour;
 use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
@@ -184,10 +184,8 @@ pub fn app(props: &AppProps) -> Html {
             },
             None => html! {},
         },
-        View::Route(n) => {
-            html! { <RoutePanel group={*n} {lang} onselect={show.clone()} /> }
-        }
-        View::Overview => html! { <Overview {lang} onselect={show.clone()} /> },
+        View::Route(n) => route_panel(&RoutePanelProps { group: *n, lang, onselect: show.clone() }),
+        View::Overview => overview(&OverviewProps { lang, onselect: show.clone() }),
         View::Hunan => html! {},
     };
 
@@ -224,7 +222,7 @@ pub fn app(props: &AppProps) -> Html {
                         lang={lang.other().tag()}>{ s.lang_switch }</button>
                 </div>
             </header>
-            <RouteTabs view={state.view.clone()} {lang} onselect={show.clone()} />
+            { route_tabs(&RouteTabsProps { view: state.view.clone(), lang, onselect: show.clone() }) }
             { main }
             if state.present {
                 <PresenterBar state={state.clone()} ondispatch={dispatch.clone()} />

@@ -8,13 +8,14 @@ use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{date_range, strings};
 
-#[derive(Properties, PartialEq)]
+/// What [`overview`] draws from.
 pub struct OverviewProps {
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
 
-#[function_component(Overview)]
+/// The overview panel. A plain function rather than a component: it keeps no state, and each Yew component costs
+/// about 0.7 KB gzip of wasm.
 pub fn overview(p: &OverviewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;

@@ -8,14 +8,15 @@ use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{km, strings};
 
-#[derive(Properties, PartialEq)]
+/// What [`route_panel`] draws from.
 pub struct RoutePanelProps {
     pub group: u8,
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
 
-#[function_component(RoutePanel)]
+/// A route's panel. A plain function rather than a component: it keeps no state, and each Yew component costs
+/// about 0.7 KB gzip of wasm.
 pub fn route_panel(p: &RoutePanelProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;

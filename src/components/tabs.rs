@@ -8,14 +8,15 @@ use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{class_list, strings};
 
-#[derive(Properties, PartialEq)]
+/// What [`route_tabs`] draws from.
 pub struct RouteTabsProps {
     pub view: View,
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
 
-#[function_component(RouteTabs)]
+/// The tabs. A plain function rather than a component: it keeps no state, and each Yew component costs
+/// about 0.7 KB gzip of wasm.
 pub fn route_tabs(p: &RouteTabsProps) -> Html {
     let s = strings(p.lang);
     let current = TOUR.group_of(&p.view);
