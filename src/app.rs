@@ -7,13 +7,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bundle::TOUR;
-use crate::components::card::CaseCard;
+use crate::components::card::{case_card, use_card_state, CaseCardProps};
 use crate::components::export::export_buttons;
 use crate::components::handout::{handout, use_print};
-use crate::components::hunan::HunanView;
+use crate::components::hunan::{hunan_view, use_hunan_outlines, HunanViewProps};
 use crate::components::map::TourMap;
 use crate::components::overview::{overview, OverviewProps};
-use crate::components::present::PresenterBar;
+use crate::components::present::{presenter_bar, use_presenter};
 use crate::components::route_panel::{route_panel, RoutePanelProps};
 use crate::components::tabs::{route_tabs, RouteTabsProps};
 use crate::model::Tour;
@@ -161,6 +161,9 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let (printing, print) = use_print();
+    let card = use_card_state(matches!(state.view, View::Stop(_)));
+    let hunan_outlines = use_hunan_outlines(state.view == View::Hunan);
+    let presenter = use_presenter(&state, &dispatch);
     let s = strings(state.lang);
     let lang = state.lang;
     // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);
@@ -178,10 +181,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let panel = match &state.view {
         View::Stop(id) => match tour.stop(id) {
-            Some(stop) => html! {
-                <CaseCard stop={stop.clone()} {lang} present={state.present}
-                    onnavigate={dispatch.clone()} />
-            },
+            Some(stop) => case_card(&CaseCardProps { stop, lang, onnavigate: dispatch.clone() }, &card),
             None => html! {},
         },
         View::Route(n) => route_panel(&RoutePanelProps { group: *n, lang, onselect: show.clone() }),
@@ -190,7 +190,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let main = if state.view == View::Hunan {
-        html! { <HunanView {lang} onselect={show.clone()} /> }
+        hunan_view(&HunanViewProps { lang, onselect: show.clone() }, &hunan_outlines)
     } else {
         html! {
             <div class="ct-stage">
@@ -225,7 +225,7 @@ pub fn app(props: &AppProps) -> Html {
             { route_tabs(&RouteTabsProps { view: state.view.clone(), lang, onselect: show.clone() }) }
             { main }
             if state.present {
-                <PresenterBar state={state.clone()} ondispatch={dispatch.clone()} />
+                { presenter_bar(&state, &presenter) }
             }
             <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(tour, &state.view, lang) }</div>
             <footer class="ct-foot">

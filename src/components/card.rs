@@ -1,6 +1,9 @@
 //! The case card of one stop: where it is, its place on the route, what the article reported and
 //! what is background, the source, and previous/next. On a phone it is a bottom sheet that swipes.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::bundle::TOUR;
@@ -9,13 +12,36 @@ use crate::model::{Confidence, Fact, Lang, Stop, Tag};
 use crate::state::Action;
 use crate::strings::{class_list, stop_ordinal, strings};
 
-#[derive(Properties, PartialEq)]
-pub struct CaseCardProps {
-    pub stop: Stop,
+/// What [`case_card`] draws from.
+pub struct CaseCardProps<'a> {
+    pub stop: &'a Stop,
     pub lang: Lang,
-    #[prop_or_default]
-    pub present: bool,
     pub onnavigate: Callback<Action>,
+}
+
+/// The card's own state, which the app holds (`use_card_state`) so that the card itself can be a plain
+/// function: whether the phone's sheet is expanded, and where a swipe started.
+#[derive(Clone)]
+pub struct CardState {
+    expanded: UseStateHandle<bool>,
+    touch_start: Rc<RefCell<Option<(f64, f64)>>>,
+}
+
+/// The card's state. The sheet folds again when the reader leaves the stops (`showing` false), as it
+/// did when the card was a component of its own that closed with them.
+#[hook]
+pub fn use_card_state(showing: bool) -> CardState {
+    let expanded = use_state(|| false);
+    let touch_start = use_mut_ref(|| None);
+    {
+        let expanded = expanded.clone();
+        use_effect_with(showing, move |showing| {
+            if !*showing && *expanded {
+                expanded.set(false);
+            }
+        });
+    }
+    CardState { expanded, touch_start }
 }
 
 /// A horizontal swipe longer than this (px), and more sideways than up or down, turns the card.
@@ -29,13 +55,14 @@ fn fact_list(facts: &[&Fact], lang: Lang) -> Html {
     }
 }
 
-#[function_component(CaseCard)]
-pub fn case_card(p: &CaseCardProps) -> Html {
+/// The card. A plain function rather than a component (its state is in [`CardState`]): each Yew component
+/// costs about 0.7 KB gzip of wasm.
+pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
-    let stop = &p.stop;
-    let expanded = use_state(|| false);
-    let touch_start = use_mut_ref(|| None::<(f64, f64)>);
+    let stop = p.stop;
+    let expanded = st.expanded.clone();
+    let touch_start = st.touch_start.clone();
 
     let group = TOUR.group(stop.group);
     let of = group.map_or(0, |g| g.stops.len());

@@ -14,29 +14,38 @@ use crate::model::Lang;
 use crate::route::View;
 use crate::strings::strings;
 
-#[derive(Properties, PartialEq)]
+/// What [`hunan_view`] draws from.
 pub struct HunanViewProps {
     pub lang: Lang,
     pub onselect: Callback<View>,
 }
 
-#[function_component(HunanView)]
-pub fn hunan_view(p: &HunanViewProps) -> Html {
-    let s = strings(p.lang);
-    let lang = p.lang;
-    let b = &HUNAN;
-    // Drawn into the group below by the browser, not by Yew: the view never renders children there.
+/// The group the inset's outlines go into, and the effect that draws them there from the extras wasm
+/// each time the view opens (`open`). The app holds it, so that the view can be a plain function.
+#[hook]
+pub fn use_hunan_outlines(open: bool) -> NodeRef {
     let outlines = use_node_ref();
     {
         let outlines = outlines.clone();
-        use_effect_with((), move |_| {
-            with_extras(move |x| {
-                if let Some(g) = outlines.cast::<web_sys::Element>() {
-                    g.set_inner_html(&x.hunan_outlines());
-                }
-            })
+        use_effect_with(open, move |open| {
+            if *open {
+                with_extras(move |x| {
+                    if let Some(g) = outlines.cast::<web_sys::Element>() {
+                        g.set_inner_html(&x.hunan_outlines());
+                    }
+                });
+            }
         });
     }
+    outlines
+}
+
+/// The view. A plain function rather than a component: each Yew component costs about 0.7 KB gzip of wasm.
+/// `outlines` is [`use_hunan_outlines`]'s group; the browser draws into it, Yew never renders children there.
+pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
+    let s = strings(p.lang);
+    let lang = p.lang;
+    let b = &HUNAN;
     let back = {
         let onselect = p.onselect.clone();
         Callback::from(move |_| onselect.emit(View::Overview))
@@ -61,7 +70,7 @@ pub fn hunan_view(p: &HunanViewProps) -> Html {
                 <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
                     aria-label={s.hunan_title} preserveAspectRatio="xMidYMid meet">
                     <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
-                    <g class="ct-layers" ref={outlines} />
+                    <g class="ct-layers" ref={outlines.clone()} />
                     { for b.labels.iter().map(|lb| html! {
                         <text class={format!("ct-base-label {}", lb.kind)} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>

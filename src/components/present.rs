@@ -11,10 +11,11 @@ use crate::route::View;
 use crate::state::{Action, AppState};
 use crate::strings::strings;
 
-#[derive(Properties, PartialEq)]
-pub struct PresenterBarProps {
-    pub state: AppState,
-    pub ondispatch: Callback<Action>,
+/// The strip's own state, which the app holds (`use_presenter`) so that the strip can be a plain function:
+/// the automatic tour's countdown and the QR code with the link it encodes.
+pub struct Presenter {
+    countdown: UseStateHandle<u32>,
+    qr: UseStateHandle<Option<(String, AttrValue)>>,
 }
 
 /// Seconds per stop on the automatic tour.
@@ -36,20 +37,18 @@ fn audience_url(view: &View) -> String {
     format!("{origin}{path}{q}{}", view.to_hash())
 }
 
-#[function_component(PresenterBar)]
-pub fn presenter_bar(p: &PresenterBarProps) -> Html {
-    let st = &p.state;
-    let s = strings(st.lang);
-    let lang = st.lang;
+/// The countdown, ticking while the automatic tour runs, and the QR code, drawn by the extras wasm for each
+/// view while presenting (and only then: a reader never fetches the extras for it).
+#[hook]
+pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>) -> Presenter {
     let countdown = use_state(|| TOUR_SECONDS);
-
-    // The automatic tour: a visible countdown, then the next stop.
     {
         let countdown = countdown.clone();
-        let dispatch = p.ondispatch.clone();
-        use_effect_with((st.touring, st.view.clone()), move |(touring, _)| {
-            countdown.set(TOUR_SECONDS);
+        let dispatch = ondispatch.clone();
+        // Only while touring: a state set re-renders the whole app, which a reader's every view change must not pay.
+        use_effect_with((st.present && st.touring, st.view.clone()), move |(touring, _)| {
             let interval = touring.then(|| {
+                countdown.set(TOUR_SECONDS);
                 let left = std::cell::Cell::new(TOUR_SECONDS);
                 gloo::timers::callback::Interval::new(1000, move || {
                     let n = left.get().saturating_sub(1);
@@ -63,7 +62,30 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
             move || drop(interval)
         });
     }
+    // Until the code is drawn (a blink) the figure stays hidden (style.css).
+    let qr = use_state(|| None::<(String, AttrValue)>);
+    {
+        let qr = qr.clone();
+        use_effect_with(st.present.then(|| audience_url(&st.view)), move |url| match url.clone() {
+            Some(url) => with_extras(move |x| {
+                if let Some(svg) = x.qr_svg(&url, 200) {
+                    qr.set(Some((url, AttrValue::from(svg))));
+                }
+            }),
+            // Presenting ended: no old code when it starts again.
+            None if qr.is_some() => qr.set(None),
+            None => {}
+        });
+    }
+    Presenter { countdown, qr }
+}
 
+/// The strip. A plain function rather than a component (its state is in [`Presenter`]): each Yew component
+/// costs about 0.7 KB gzip of wasm.
+pub fn presenter_bar(st: &AppState, pr: &Presenter) -> Html {
+    let s = strings(st.lang);
+    let lang = st.lang;
+    let countdown = &*pr.countdown;
     let progress = match &st.view {
         View::Stop(id) => TOUR.stop(id).map(|stop| {
             let g = TOUR.group(stop.group);
@@ -81,21 +103,7 @@ pub fn presenter_bar(p: &PresenterBarProps) -> Html {
         _ => None,
     }
     .unwrap_or_default();
-    // The QR code comes from the extras wasm, fetched when presenting starts; until then (a blink) the
-    // figure stays hidden (style.css). It carries the link it encodes.
-    let url = audience_url(&st.view);
-    let qr = use_state(|| None::<(String, AttrValue)>);
-    {
-        let qr = qr.clone();
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            with_extras(move |x| {
-                if let Some(svg) = x.qr_svg(&url, 200) {
-                    qr.set(Some((url, AttrValue::from(svg))));
-                }
-            });
-        });
-    }
+    let qr = &pr.qr;
     let fullscreen = Callback::from(|_| crate::web::toggle_fullscreen());
     let fraction = match &st.view {
         View::Stop(id) => TOUR.position(id).unwrap_or(0) as f64 / TOUR.stops.len().max(1) as f64,
