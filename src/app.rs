@@ -81,17 +81,15 @@ pub fn app(props: &AppProps) -> Html {
     };
     let show = dispatch.reform(Action::Show);
 
-    // The first render is in the DOM: the page's static first frame steps aside in the same task, so
-    // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
-    use_effect_with((), |_| web::remove_first_frame());
-
-    // The hash mirrors the view; replaceState keeps Back for leaving the page.
-    // Inside someone else's article the address is theirs: the widget reads a deep link from it but never rewrites it.
+    // The hash mirrors the view (replaceState keeps Back for leaving the page), and the page's language
+    // follows the widget's. Inside someone else's article the address and the page are theirs: the widget
+    // reads a deep link from the address but never rewrites it, and leaves `<html lang>` alone.
     {
         let owns = props.owns_page;
-        use_effect_with(state.view.clone(), move |view| {
+        use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
             if owns {
                 web::replace_hash(&view.to_hash());
+                web::set_document_lang(*lang);
             }
         });
     }
@@ -100,6 +98,9 @@ pub fn app(props: &AppProps) -> Html {
     {
         let store = store.clone();
         use_effect_with((), move |_| {
+            // The first render is in the DOM: the page's static first frame steps aside in the same task, so
+            // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
+            web::remove_first_frame();
             let show_hash = move |hash: String| {
                 let v = parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
                 store.dispatch(Action::Show(v));
@@ -147,16 +148,6 @@ pub fn app(props: &AppProps) -> Html {
                 }
             });
             move || drop(listener)
-        });
-    }
-
-    // The page's language follows the widget's, when the page is ours.
-    {
-        let owns = props.owns_page;
-        use_effect_with(state.lang, move |lang| {
-            if owns {
-                web::set_document_lang(*lang);
-            }
         });
     }
 
