@@ -82,6 +82,16 @@ pub fn parse_query(query: &str) -> Flags {
     f
 }
 
+/// The value of one hex digit, either case (`u8::from_str_radix` would also take a sign, and costs more wasm).
+fn hex_digit(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
 /// Decode %XX escapes as UTF-8; malformed escapes are kept as they are, invalid UTF-8 is replaced.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -89,9 +99,8 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(b) = hex {
-                out.push(b);
+            if let (Some(hi), Some(lo)) = (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2])) {
+                out.push(hi << 4 | lo);
                 i += 3;
                 continue;
             }
@@ -177,5 +186,6 @@ mod tests {
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("%"), "%");
         assert_eq!(percent_decode("%ff"), "\u{fffd}");
+        assert_eq!(percent_decode("%+4%e4%B9%89"), "%+4义", "a sign is not a hex digit; either case is");
     }
 }
