@@ -26,7 +26,8 @@ const uleb = (n) => {
 };
 const wasmName = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
 
-/** The i-th short name: a … z, A … Z, then two letters; valid JS identifiers, none of them a keyword. */
+/** The i-th short name: a … z, A … Z, then two letters. The glue only uses them as object keys and property
+ *  names, where any identifier, even a reserved word, is valid. */
 const shortName = (i) => {
   const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   return i < abc.length ? abc[i] : abc[Math.floor(i / abc.length) - 1] + abc[i % abc.length];
@@ -89,7 +90,7 @@ export function shortenNames(wasm, glue) {
   once(glue.split(quoted).length - 1, `the module name ${quoted}`);
   let js = glue.replace(quoted, '"a"');
   for (const [name, short] of renames) {
-    const word = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
+    const word = new RegExp(`(?<![\\w$])${name.replace(/[$^.*+?()[\]{}|\\]/g, '\\$&')}(?![\\w$])`, 'g');
     once((js.match(word) || []).length, name);
     js = js.replace(word, short);
   }
