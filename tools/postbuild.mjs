@@ -284,16 +284,21 @@ function inlineModule(glue) {
   return `<script type="module">\n${assertInlinable(glue, 'script', 'the wasm-bindgen JS')}${start}\n</script>`;
 }
 
-/** The extras glue inlined as a module: `__countyTourExtras()` starts it from the #ct-extras data block on first use. */
+/** The extras glue inlined as a module: `__countyTourExtras()` starts it from the #ct-extras data block on first use
+ *  and gives the widget the module's exports (src/extras.rs), as the fetched module's namespace would. */
 function inlineExtras(glue) {
-  const [init, qr, save, hunan] = ['default', 'qr_svg', 'export_map', 'hunan_outlines'].map((name) => exportedName(glue, name, 'extras.js'));
+  const init = exportedName(glue, 'default', 'extras.js');
+  const exports = [...(glue.match(/export\s*\{([^}]*)\}/)?.[1] || '').matchAll(/([\w$]+) as ([\w$]+)/g)]
+    .filter(([, , name]) => name !== 'default' && name !== 'initSync')
+    .map(([, local, name]) => `${name}: ${local}`);
+  if (!exports.length) fail('cannot find the exports of extras.js');
   const start = [
     '',
     '// county-tour: the extras wasm (QR code, export, Hunan outlines) from the #ct-extras data block, started on first use.',
     'let extras;',
     'globalThis.__countyTourExtras ??= () => extras ??= (async () => {',
     `  await ${init}({ module_or_path: ${bytesOf('ct-extras')} });`,
-    `  return { qr_svg: ${qr}, export_map: ${save}, hunan_outlines: ${hunan} };`,
+    `  return { ${exports.join(', ')} };`,
     '})();',
   ].join('\n');
   return `<script type="module">\n${assertInlinable(glue, 'script', 'extras.js')}${start}\n</script>`;

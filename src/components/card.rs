@@ -21,7 +21,6 @@ pub struct CaseCardProps<'a> {
 
 /// The card's own state, which the app holds (`use_card_state`) so that the card itself can be a plain
 /// function: whether the phone's sheet is expanded, and where a swipe started.
-#[derive(Clone)]
 pub struct CardState {
     expanded: UseStateHandle<bool>,
     touch_start: Rc<RefCell<Option<(f64, f64)>>>,
