@@ -299,6 +299,18 @@ test('the audience QR link keeps the language and other parameters but not the p
   await page.context().close();
 });
 
+test('the Hunan inset numbers its places legibly on the page and on the projector', async () => {
+  for (const [opts, query] of [[PROJECTOR, '?present'], [PROJECTOR, '']]) {
+    const page = await openPage(browser, opts);
+    await load(page, server.url + query + '#/hunan');
+    const fills = await page.locator('.ct-hn-place').first().evaluate((g) => [
+      getComputedStyle(g.querySelector('circle')).fill, getComputedStyle(g.querySelector('.ct-mk-n')).fill]);
+    assert.notEqual(fills[0], fills[1], `${query || 'page'}: number ${fills[1]} on disc ${fills[0]}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('projector at 1024×768 and 3840×2160 still lays out map and card side by side', async () => {
   for (const [w, h] of [[1024, 768], [3840, 2160]]) {
     const page = await openPage(browser, { viewport: { width: w, height: h } });
