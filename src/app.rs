@@ -7,19 +7,18 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bundle::TOUR;
-use crate::components::card::{case_card, use_card_state, CaseCardProps};
-use crate::components::export::export_buttons;
+use crate::components::export::export_handlers;
 use crate::components::handout::{handout, use_print};
 use crate::components::hunan::{hunan_view, use_hunan_outlines, HunanViewProps};
 use crate::components::map::TourMap;
-use crate::components::overview::{overview, OverviewProps};
 use crate::components::present::{presenter_bar, use_presenter};
-use crate::components::route_panel::{route_panel, RoutePanelProps};
-use crate::components::tabs::{route_tabs, RouteTabsProps};
 use crate::model::Tour;
 use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
-use crate::strings::{class_list, strings};
+use crate::views::card::{case_card, use_card_state, CaseCardProps};
+use crate::views::overview::{overview, OverviewProps};
+use crate::views::page::{page, PageProps, Tools};
+use crate::views::route_panel::{route_panel, RoutePanelProps};
 use crate::web;
 
 impl Reducible for AppState {
@@ -155,20 +154,10 @@ pub fn app(props: &AppProps) -> Html {
     let card = use_card_state(matches!(state.view, View::Stop(_)));
     let hunan_outlines = use_hunan_outlines(state.view == View::Hunan);
     let presenter = use_presenter(&state, &dispatch);
-    let s = strings(state.lang);
     let lang = state.lang;
     // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);
     // in a frame or inside an article it takes the height of its content.
     let framed = use_memo((), |_| crate::embed::in_frame());
-    let root_class = class_list(
-        lang.pick("ct-root lang-zh", "ct-root lang-en"),
-        &[
-            (props.owns_page && !*framed, "page"),
-            (state.present, "present"),
-            (state.embed, "embed"),
-            (matches!(state.view, View::Stop(_)), "has-stop"),
-        ],
-    );
 
     let panel = match &state.view {
         View::Stop(id) => match tour.stop(id) {
@@ -197,34 +186,34 @@ pub fn app(props: &AppProps) -> Html {
         let next = lang.other();
         Callback::from(move |_| dispatch.emit(Action::SetLang(next)))
     };
-    let toggle_present = dispatch.reform(|_| Action::TogglePresent);
-
-    html! {
-        <div class={root_class} ref={root_ref} lang={lang.tag()}>
-            <header class="ct-head">
-                <h1 class="ct-title">{ tour.event.headline.get(lang) }</h1>
-                <div class="ct-tools">
-                    <button type="button" class="ct-btn ct-out ct-print-btn" onclick={print}>{ s.print }</button>
-                    { export_buttons(&state.view, lang, state.present) }
-                    <button type="button" class="ct-btn ct-present-btn" onclick={toggle_present}>
-                        { if state.present { s.present_exit } else { s.present_enter } }
-                    </button>
-                    <button type="button" class="ct-btn ct-lang" onclick={toggle_lang} aria-label={s.lang_switch_label}
-                        lang={lang.other().tag()}>{ s.lang_switch }</button>
-                </div>
-            </header>
-            { route_tabs(&RouteTabsProps { view: state.view.clone(), lang, onselect: show.clone() }) }
-            { main }
+    let (export_svg, export_png) = export_handlers(&state.view, lang, state.present);
+    let extra = html! {
+        <>
             if state.present {
                 { presenter_bar(&state, &presenter) }
             }
-            <div class="ct-live" aria-live="polite" role="status">{ crate::strings::announce(tour, &state.view, lang) }</div>
-            <footer class="ct-foot">
-                <span>{ tour.event.source.get(lang) }</span>
-            </footer>
             if printing {
                 { handout(lang) }
             }
-        </div>
-    }
+        </>
+    };
+    page(PageProps {
+        view: state.view.clone(),
+        lang,
+        present: state.present,
+        embed: state.embed,
+        page: props.owns_page && !*framed,
+        root: root_ref,
+        tools: Tools {
+            print,
+            export_svg,
+            export_png,
+            present: dispatch.reform(|_| Action::TogglePresent),
+            lang: toggle_lang,
+        },
+        onselect: Some(show),
+        main,
+        extra,
+        id: None,
+    })
 }

@@ -1,12 +1,8 @@
 //! The Yew views. Each is thin: it reads props and sends actions; the logic lives in the plain modules.
 
-pub mod card;
 pub mod export;
 pub mod fallback;
 pub mod handout;
 pub mod hunan;
 pub mod map;
-pub mod overview;
 pub mod present;
-pub mod route_panel;
-pub mod tabs;

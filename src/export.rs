@@ -13,10 +13,13 @@ use std::fmt::Write;
 
 use crate::basemap::Basemap;
 use crate::camera::{Camera, Viewport};
+use crate::geo::Point;
 use crate::labels::text_width;
 use crate::layout::{camera_for, layout, marker_label, marker_points, MarkerStyle, READER};
+use crate::marker::{self, DOT_R, START_HALF};
 use crate::model::{Lang, Tour};
 use crate::num::Fixed;
+use crate::palette::LIGHT;
 use crate::route::View;
 use crate::strings::{announce, date_range, strings};
 
@@ -31,10 +34,10 @@ pub struct Sheet {
 /// The map's size on an A4 page (186 mm of printable width is about 703 CSS px).
 pub const PRINT_VP: Viewport = Viewport { width: 700.0, height: 760.0 };
 
-const INK: &str = "#1F2328";
-const MUTED: &str = "#5B616B";
-const HALO: &str = "#FBF3E0";
-const WATER: &str = "#D6E6F2";
+const INK: &str = LIGHT.ink;
+const MUTED: &str = LIGHT.muted;
+const HALO: &str = LIGHT.halo;
+const WATER: &str = LIGHT.water;
 const FONT: &str = "'Noto Sans CJK SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Arial,sans-serif";
 /// Height of the title band above the map.
 const HEAD: f64 = 62.0;
@@ -68,18 +71,23 @@ pub fn file_name(view: &View, ext: &str) -> String {
     }
 }
 
-/// A marker's shape around (0, 0): circle, square or diamond by group, as on the live map.
+/// A marker's shape around (0, 0), from the one marker geometry (`crate::marker`).
 fn shape(out: &mut String, group: u8, r: f64, paint: &str) {
-    let (k, rot) = match group {
-        2 => (0.9, ""),
-        3 => (0.85, " transform=\"rotate(45)\""),
-        _ => {
-            let _ = write!(out, "<circle r=\"{}\" {paint}/>", Fixed(r, 1));
-            return;
-        }
-    };
-    let (o, s) = (Fixed(-r * k, 1), Fixed(2.0 * r * k, 1));
-    let _ = write!(out, "<rect x=\"{o}\" y=\"{o}\" width=\"{s}\" height=\"{s}\" rx=\"2\"{rot} {paint}/>");
+    out.push_str(&marker::shape(group, r).svg(paint));
+}
+
+/// A moved marker's leader line from its true place (0, 0) to `m`, and the dot there.
+fn leader(out: &mut String, m: Point, color: &str) {
+    if m.dist(Point::default()) <= 0.5 {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<line x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"1.5\"/><circle r=\"{}\" fill=\"{color}\" stroke=\"#FFFFFF\"/>",
+        Fixed(m.x, 1),
+        Fixed(m.y, 1),
+        Fixed(DOT_R, 1)
+    );
 }
 
 /// A line of text; `attrs` adds size, weight, fill and the like.
@@ -140,25 +148,30 @@ pub fn map_svg(
         o,
         "<svg x=\"0\" y=\"{head}\" width=\"{wf}\" height=\"{}\" viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\">\
          <rect x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\" fill=\"{WATER}\"/>\
-         <path d=\"{}\" fill=\"#ECEAE4\"/><path d=\"{}\" fill=\"#FBF3E0\"/><path d=\"{}\" fill=\"{WATER}\"/>\
-         <g fill=\"none\" stroke-linejoin=\"round\"><path d=\"{}\" stroke=\"#8DB9D8\" stroke-width=\"{}\"/>\
-         <path d=\"{}\" stroke=\"#B9B3A6\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>\
-         <path d=\"{}\" stroke=\"#A9A08F\" stroke-width=\"{}\"/></g></svg>",
+         <path d=\"{}\" fill=\"{}\"/><path d=\"{}\" fill=\"{}\"/><path d=\"{}\" fill=\"{WATER}\"/>\
+         <g fill=\"none\" stroke-linejoin=\"round\"><path d=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>\
+         <path d=\"{}\" stroke=\"{}\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>\
+         <path d=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/></g></svg>",
         Fixed(vp.height, 1),
         Fixed(vx, 2),
         Fixed(vy, 2),
         Fixed(vw, 2),
         Fixed(vh, 2),
         l.land,
+        LIGHT.land,
         l.focus,
+        LIGHT.focus,
         l.lakes,
         l.rivers,
+        LIGHT.river,
         Fixed(1.2 * k, 4),
         l.borders,
+        LIGHT.border,
         Fixed(k, 4),
         Fixed(4.0 * k, 4),
         Fixed(3.0 * k, 4),
         l.coast,
+        LIGHT.coast,
         Fixed(0.8 * k, 4),
     );
 
@@ -210,7 +223,9 @@ pub fn map_svg(
     );
     for (i, p) in marker_points(tour).into_iter().enumerate() {
         let at = cam.to_screen(vp, p);
+        let m = lay.marks[i];
         let stop = tour.stops.get(i);
+        let color = stop.and_then(|st| tour.group(st.group)).map_or(INK, |g| &*g.color);
         let _ = write!(
             o,
             "<g transform=\"translate({} {})\"{}>",
@@ -218,9 +233,10 @@ pub fn map_svg(
             Fixed(at.y, 1),
             stop.map_or("", |st| dim(st.group))
         );
+        leader(&mut o, m, color);
+        let _ = write!(o, "<g transform=\"translate({} {})\">", Fixed(m.x, 1), Fixed(m.y, 1));
         match stop {
             Some(st) => {
-                let color = tour.group(st.group).map_or("#5B616B", |g| &*g.color);
                 let sel = selected == Some(&*st.id);
                 let edge = if sel { format!("{INK}\" stroke-width=\"3") } else { "#FFFFFF\" stroke-width=\"2".into() };
                 shape(&mut o, st.group, style.radius, &format!("fill=\"{color}\" stroke=\"{edge}\""));
@@ -230,15 +246,14 @@ pub fn map_svg(
                 );
                 text(&mut o, 0.0, style.font * 0.36, &attrs, &st.order.to_string());
             }
-            None => o.push_str(&format!(
-                "<rect x=\"-8\" y=\"-8\" width=\"16\" height=\"16\" transform=\"rotate(45)\" fill=\"{INK}\" \
-                 stroke=\"#FFFFFF\" stroke-width=\"2\"/>"
-            )),
+            None => o.push_str(
+                &marker::start_shape(START_HALF).svg(&format!("fill=\"{INK}\" stroke=\"#FFFFFF\" stroke-width=\"2\"")),
+            ),
         }
         if let Some(off) = lay.labels[i] {
             text(&mut o, off.x + 2.0, off.y + lh * 0.78, &label_attrs, &marker_label(tour, i, lang));
         }
-        o.push_str("</g>");
+        o.push_str("</g></g>");
     }
     let _ = write!(
         o,
@@ -265,9 +280,7 @@ pub fn map_svg(
             Some(g) => {
                 shape(&mut o, g.number, 6.0, &format!("fill=\"{color}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\""))
             }
-            None => o.push_str(&format!(
-                "<rect x=\"-5\" y=\"-5\" width=\"10\" height=\"10\" transform=\"rotate(45)\" fill=\"{INK}\"/>"
-            )),
+            None => o.push_str(&marker::start_shape(5.0).svg(&format!("fill=\"{INK}\""))),
         }
         o.push_str("</g>");
         text(&mut o, 48.0, 0.0, &format!("font-size=\"13\" fill=\"{INK}\""), name);

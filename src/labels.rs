@@ -100,10 +100,10 @@ fn marker_box(r: &LabelRequest) -> Rect {
 }
 
 /// Place labels greedily by priority (ties keep input order). Each label takes the first side
-/// whose box stays inside `frame`, clear of every marker and of the labels already placed;
-/// a label with no such side is left out (`None`), never drawn over another.
-pub fn place(requests: &[LabelRequest], frame: Rect) -> Vec<Option<Placement>> {
-    let markers: Vec<Rect> = requests.iter().map(marker_box).collect();
+/// whose box stays inside `frame`, clear of every marker, every box in `obstacles` and the labels
+/// already placed; a label with no such side is left out (`None`), never drawn over another.
+pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Placement>> {
+    let markers: Vec<Rect> = requests.iter().map(marker_box).chain(obstacles.iter().copied()).collect();
     // Highest priority first, ties in input order: an insertion sort over a few dozen labels, where the
     // standard library's stable sort would add 4 KB of wasm for this one call.
     let mut order: Vec<usize> = Vec::with_capacity(requests.len());
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_lone_label_goes_right_of_its_marker() {
-        let p = place(&[req(100.0, 100.0, 0)], frame());
+        let p = place(&[req(100.0, 100.0, 0)], frame(), &[]);
         let pl = p[0].unwrap();
         assert_eq!(pl.side, Side::Right);
         assert_eq!(pl.rect.x, 111.0);
@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn labels_near_the_edge_flip_inside() {
-        let p = place(&[req(390.0, 100.0, 0)], frame());
+        let p = place(&[req(390.0, 100.0, 0)], frame(), &[]);
         assert_eq!(p[0].unwrap().side, Side::Left);
     }
 
@@ -167,7 +167,7 @@ mod tests {
     fn crowded_labels_never_overlap_and_the_important_one_wins() {
         // Three markers 4 px apart, like the Wuxi districts on the overview.
         let reqs = vec![req(200.0, 150.0, 0), req(203.0, 153.0, 10), req(206.0, 150.0, 0)];
-        let p = place(&reqs, frame());
+        let p = place(&reqs, frame(), &[]);
         assert!(p[1].is_some(), "the selected one is always placed");
         let rects: Vec<Rect> = p.iter().flatten().map(|p| p.rect).collect();
         for (i, a) in rects.iter().enumerate() {
@@ -185,7 +185,7 @@ mod tests {
         // A frame with room for one label, right of the marker, and three stops at the same point.
         let one = Rect { x: 90.0, y: 88.0, w: 65.0, h: 24.0 };
         let winner = |priorities: [i32; 3]| {
-            let p = place(&priorities.map(|pr| req(100.0, 100.0, pr)), one);
+            let p = place(&priorities.map(|pr| req(100.0, 100.0, pr)), one, &[]);
             assert_eq!(p.iter().flatten().count(), 1, "{priorities:?}: one label fits");
             p.iter().position(Option::is_some).unwrap()
         };
@@ -198,13 +198,13 @@ mod tests {
     #[test]
     fn a_label_that_fits_nowhere_is_left_out() {
         let tiny = Rect { x: 0.0, y: 0.0, w: 30.0, h: 30.0 };
-        let p = place(&[req(15.0, 15.0, 0)], tiny);
+        let p = place(&[req(15.0, 15.0, 0)], tiny, &[]);
         assert_eq!(p[0], None);
     }
 
     #[test]
     fn non_finite_positions_are_skipped() {
-        let p = place(&[req(f64::NAN, 10.0, 0), req(100.0, 100.0, 0)], frame());
+        let p = place(&[req(f64::NAN, 10.0, 0), req(100.0, 100.0, 0)], frame(), &[]);
         assert_eq!(p[0], None);
         assert!(p[1].is_some());
     }

@@ -6,14 +6,20 @@
 pub mod basemap;
 pub mod bundle;
 pub mod camera;
+pub mod card_text;
 pub mod data;
+pub mod declutter;
 pub mod export;
 pub mod geo;
 pub mod host;
 pub mod labels;
 pub mod layout;
+pub mod marker;
 pub mod model;
 pub mod num;
+pub mod palette;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod print_layout;
 pub mod qr;
 pub mod route;
@@ -22,6 +28,7 @@ pub mod rust_literal;
 pub mod state;
 pub mod strings;
 pub mod validate;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -6,61 +6,54 @@
 use std::fmt::Write;
 
 use crate::basemap::Basemap;
+use crate::card_text::card_text;
 use crate::export::{esc, print_map};
-use crate::model::{Confidence, Fact, Lang, Stop, Tag, Tour};
+use crate::model::{Lang, Stop, Tour};
 use crate::route::View;
-use crate::strings::{stop_ordinal, strings};
+use crate::strings::strings;
 
-fn facts(o: &mut String, list: &[&Fact], lang: Lang) {
+fn facts(o: &mut String, list: &[&str]) {
     o.push_str("<ul class=\"ct-facts\">");
     for f in list {
-        let _ = write!(o, "<li>{}</li>", esc(f.text(lang)));
+        let _ = write!(o, "<li>{}</li>", esc(f));
     }
     o.push_str("</ul>");
 }
 
-/// One case card as printed: no buttons, nothing that moves.
+/// One case card as printed: no buttons, nothing that moves; its text decided as on screen (`card_text`).
 fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
     let s = strings(lang);
-    let sep = strings(lang).sep;
-    let group = tour.group(st.group);
-    let name = group.map_or("", |g| g.name.get(lang));
-    let color = group.map_or("#5B616B", |g| &*g.color);
-    let of = group.map_or(0, |g| g.stops.len());
-    let approx = if st.confidence == Confidence::Low { [sep, s.low_confidence].concat() } else { String::new() };
+    let c = card_text(tour, st, lang);
+    let approx = c.approx.map_or(String::new(), |a| [s.sep, a].concat());
     let _ = write!(
         o,
         "<article class=\"ct-ho-card\" style=\"--route:{}\" data-stop=\"{}\"><p class=\"ct-ho-kicker\">\
-         <span class=\"ct-badge\">{}</span>{}{sep}{}</p><h2 class=\"ct-ho-name\">{}</h2>\
-         <p class=\"ct-ho-place\">{}{sep}{}{}</p>\
+         <span class=\"ct-badge\">{}</span>{}</p><h2 class=\"ct-ho-name\">{}</h2>\
+         <p class=\"ct-ho-place\">{}{}</p>\
          <h3 class=\"ct-ho-sec\"><span class=\"ct-tag ct-tag-a\">A</span>{}</h3>",
-        esc(color),
+        esc(c.group_color),
         esc(&st.id),
         st.group,
-        esc(name),
-        stop_ordinal(lang, st.order, of),
-        esc(st.name.get(lang)),
-        esc(st.city.get(lang)),
-        esc(st.province.get(lang)),
+        esc(&c.kicker),
+        esc(c.title),
+        esc(&c.place),
         esc(&approx),
         s.reported,
     );
-    let reported: Vec<&Fact> = st.facts.iter().filter(|f| f.tag == Some(Tag::A)).collect();
-    let background: Vec<&Fact> = st.facts.iter().filter(|f| f.tag == Some(Tag::B)).collect();
-    if reported.is_empty() {
-        let note = if background.is_empty() { s.no_facts } else { s.no_reported };
-        let _ = write!(o, "<p class=\"ct-ho-empty\">{note}</p>");
-    } else {
-        facts(o, &reported, lang);
+    match c.note {
+        Some(note) => {
+            let _ = write!(o, "<p class=\"ct-ho-empty\">{note}</p>");
+        }
+        None => facts(o, &c.reported),
     }
-    if !background.is_empty() {
+    if !c.background.is_empty() {
         let _ = write!(
             o,
             "<div class=\"ct-ho-bg\"><h3 class=\"ct-ho-sec\"><span class=\"ct-tag ct-tag-b\">B</span>{}</h3>\
              <p class=\"ct-ho-note\">{}</p>",
             s.background, s.background_note
         );
-        facts(o, &background, lang);
+        facts(o, &c.background);
         o.push_str("</div>");
     }
     let _ = write!(o, "<p class=\"ct-ho-source\">{}</p></article>", esc(tour.event.source.get(lang)));

@@ -1,23 +1,41 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! What the reader sees on the map for every view at phone, article and projector sizes:
-//! labels never overlap, and crowded stops come apart when one of them is selected.
+//! What the reader sees on the map for every view at phone, article and projector sizes: no two
+//! markers collide, each stop keeps a tap target of its own, leaders stay short, labels never overlap
+//! a marker or each other, and crowded stops come apart when one of them is selected.
 
 use county_tour::basemap::{self, Basemap};
 use county_tour::camera::Viewport;
 use county_tour::data::{load, TOUR_JSON};
-use county_tour::labels::text_width;
-use county_tour::labels::Rect;
-use county_tour::layout::{camera_for, layout, marker_label, marker_points, MarkerStyle, PHONE, PROJECTOR, READER};
+use county_tour::geo::Point;
+use county_tour::labels::{text_width, Rect};
+use county_tour::layout::{
+    band_for, camera_for, marker_label, marker_points, MapFrame, MapLayout, MarkerStyle, BANDS, PHONE, PROJECTOR,
+    READER, SHAPE_REACH,
+};
+use county_tour::marker::DOT_R;
 use county_tour::model::{Lang, Tour};
 use county_tour::route::View;
 
-/// The map's size in the three layouts (CSS px), with the marker style each uses.
-const SCREENS: [(&str, f64, f64, MarkerStyle); 4] = [
-    ("phone", 366.0, 366.0, PHONE),
-    ("phone-landscape", 400.0, 280.0, PHONE),
-    ("article", 742.0, 680.0, READER),
-    ("projector", 1140.0, 880.0, PROJECTOR),
-];
+/// The map's box (content px) on a page `w` px wide, as assets/style.css lays it out: one column under
+/// 600 px of widget (the widget has 12 px of padding), two columns above, the widget at most 1400 wide.
+fn map_box(w: f64) -> Viewport {
+    let c = (w.min(1400.0) - 24.0).max(0.0);
+    if c < 600.0 {
+        Viewport::new(c - 2.0, c.clamp(300.0, 520.0) - 2.0)
+    } else {
+        Viewport::new(0.6 * (c - 16.0) - 2.0, (0.58 * c).clamp(380.0, 620.0) - 2.0)
+    }
+}
+
+/// Every screen the issue names, plus a 4K one and a projector (presenter mode).
+fn screens() -> Vec<(String, Viewport, bool)> {
+    let mut s: Vec<_> =
+        [320.0, 390.0, 1280.0, 1920.0, 3840.0].into_iter().map(|w| (format!("{w} px"), map_box(w), false)).collect();
+    s.push(("projector".into(), Viewport::new(1140.0, 880.0), true));
+    s.push(("phone landscape".into(), map_box(844.0), false));
+    s.push(("720 px article column".into(), map_box(744.0), false));
+    s
+}
 
 fn views(t: &Tour) -> Vec<View> {
     let mut v = vec![View::Overview, View::Route(1), View::Route(2), View::Route(3)];
@@ -25,34 +43,121 @@ fn views(t: &Tour) -> Vec<View> {
     v
 }
 
+fn tour() -> (Tour, Basemap) {
+    (load(TOUR_JSON).unwrap(), basemap::json::parse(basemap::json::DELTA).unwrap())
+}
+
+/// A laid-out view, in the px of its layout frame.
+struct Drawn {
+    frame: MapFrame,
+    lay: MapLayout,
+    /// True places and where each marker is drawn.
+    at: Vec<Point>,
+    shown: Vec<Point>,
+}
+
+fn draw(t: &Tour, base: &Basemap, view: &View, vp: Viewport, present: bool, lang: Lang) -> Drawn {
+    let frame = MapFrame::new(t, view, vp, present, None);
+    let lay = frame.layout(t, &base.labels, view, lang);
+    let at: Vec<Point> = marker_points(t).iter().map(|p| frame.layout_cam.to_screen(frame.layout_vp, *p)).collect();
+    let shown = at.iter().zip(&lay.marks).map(|(a, m)| Point::new(a.x + m.x, a.y + m.y)).collect();
+    Drawn { frame, lay, at, shown }
+}
+
+fn on_screen(p: Point, vp: Viewport) -> bool {
+    p.x >= 0.0 && p.y >= 0.0 && p.x <= vp.width && p.y <= vp.height
+}
+
+/// Each stop's own tap area in px² of the page: the part of its round target that no later stop's
+/// target covers (later markers are drawn, and hit, on top), sampled on a half-px grid.
+fn own_areas(d: &Drawn, stops: usize) -> Vec<f64> {
+    let r = d.frame.style.hit;
+    let step = 0.5;
+    (0..stops)
+        .map(|i| {
+            let c = d.shown[i];
+            let mut n = 0usize;
+            let k = (r / step).ceil() as i64;
+            for gx in -k..=k {
+                for gy in -k..=k {
+                    let p = Point::new(c.x + gx as f64 * step, c.y + gy as f64 * step);
+                    if p.dist(c) <= r && !(i + 1..stops).any(|j| p.dist(d.shown[j]) <= r) {
+                        n += 1;
+                    }
+                }
+            }
+            n as f64 * step * step * d.frame.zoom * d.frame.zoom
+        })
+        .collect()
+}
+
 #[test]
-fn labels_never_overlap_each_other_or_a_marker() {
-    let t = load(TOUR_JSON).unwrap();
-    let base: Basemap = basemap::json::parse(basemap::json::DELTA).unwrap();
-    for (screen, w, h, style) in SCREENS {
-        let vp = Viewport::new(w, h);
+fn no_two_markers_collide_and_leaders_stay_short_in_every_view_and_size() {
+    let (t, base) = tour();
+    for (screen, vp, present) in screens() {
+        for view in views(&t) {
+            let d = draw(&t, &base, &view, vp, present, Lang::Zh);
+            let style = d.frame.style;
+            let lvp = d.frame.layout_vp;
+            let visible: Vec<usize> = (0..d.at.len()).filter(|&i| on_screen(d.at[i], lvp)).collect();
+            for (k, &i) in visible.iter().enumerate() {
+                for &j in &visible[k + 1..] {
+                    let gap = d.shown[i].dist(d.shown[j]);
+                    assert!(
+                        gap >= 2.0 * SHAPE_REACH * style.radius + 1.0 && gap >= style.sep - 0.01,
+                        "{screen} {view:?}: markers {i} and {j} are {gap:.1} px apart"
+                    );
+                }
+                let leader = d.lay.marks[i].dist(Point::default());
+                assert!(leader <= 2.0 * style.sep, "{screen} {view:?}: marker {i}'s leader is {leader:.0} px");
+                assert!(on_screen(d.shown[i], lvp), "{screen} {view:?}: marker {i} pushed off the map");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_stop_keeps_a_tap_target_of_its_own() {
+    let (t, base) = tour();
+    for (screen, vp, present) in screens() {
+        for view in views(&t) {
+            let d = draw(&t, &base, &view, vp, present, Lang::Zh);
+            let areas = own_areas(&d, t.stops.len());
+            // 44×44 px on a phone's overview, WCAG 2.5.8's 24×24 everywhere.
+            let need = if d.frame.style == PHONE && view == View::Overview { 44.0 * 44.0 } else { 24.0 * 24.0 };
+            for (i, a) in areas.iter().enumerate() {
+                if on_screen(d.at[i], d.frame.layout_vp) {
+                    assert!(*a >= need, "{screen} {view:?}: {} has {a:.0} px² of its own", t.stops[i].id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_never_touch_a_marker_a_dot_or_each_other() {
+    let (t, base) = tour();
+    for (screen, vp, present) in screens() {
         for lang in [Lang::Zh, Lang::En] {
             for view in views(&t) {
-                let cam = camera_for(&t, &view, vp, style);
-                let lay = layout(&t, &base.labels, &view, &cam, vp, lang, style);
-                let pts: Vec<_> = marker_points(&t).iter().map(|p| cam.to_screen(vp, *p)).collect();
-                let markers: Vec<Rect> = pts
+                let d = draw(&t, &base, &view, vp, present, lang);
+                let style = d.frame.style;
+                let reach = SHAPE_REACH * style.radius;
+                let boxes: Vec<Rect> = d
+                    .shown
                     .iter()
-                    .map(|p| Rect {
-                        x: p.x - style.radius,
-                        y: p.y - style.radius,
-                        w: 2.0 * style.radius,
-                        h: 2.0 * style.radius,
-                    })
+                    .map(|p| Rect { x: p.x - reach, y: p.y - reach, w: 2.0 * reach, h: 2.0 * reach })
+                    .chain(d.at.iter().map(|p| Rect { x: p.x - DOT_R, y: p.y - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }))
                     .collect();
-                let labels: Vec<Rect> = lay
+                let labels: Vec<Rect> = d
+                    .lay
                     .labels
                     .iter()
                     .enumerate()
                     .filter_map(|(i, off)| {
                         off.map(|o| Rect {
-                            x: pts[i].x + o.x,
-                            y: pts[i].y + o.y,
+                            x: d.shown[i].x + o.x,
+                            y: d.shown[i].y + o.y,
                             w: text_width(&marker_label(&t, i, lang), style.font) + 4.0,
                             h: style.label_height(),
                         })
@@ -62,15 +167,13 @@ fn labels_never_overlap_each_other_or_a_marker() {
                     for b in &labels[i + 1..] {
                         assert!(!a.overlaps(b), "{screen} {lang:?} {view:?}: {a:?} overlaps {b:?}");
                     }
-                    for m in &markers {
-                        assert!(!a.overlaps(m), "{screen} {lang:?} {view:?}: label {a:?} covers a marker");
+                    for m in &boxes {
+                        assert!(!a.overlaps(m), "{screen} {lang:?} {view:?}: label {a:?} covers a marker or dot {m:?}");
                     }
                 }
                 if let View::Stop(id) = &view {
                     let i = t.stops.iter().position(|s| &s.id == id).unwrap();
-                    assert!(lay.labels[i].is_some(), "{screen} {lang:?}: the selected stop {id} has no label");
-                    let p = pts[i];
-                    assert!((p.x - w / 2.0).abs() < 1.0 && (p.y - h / 2.0).abs() < 1.0, "selected stop is centred");
+                    assert!(d.lay.labels[i].is_some(), "{screen} {lang:?}: the selected stop {id} has no label");
                 }
             }
         }
@@ -78,31 +181,55 @@ fn labels_never_overlap_each_other_or_a_marker() {
 }
 
 #[test]
+fn the_overview_names_most_places() {
+    let (t, base) = tour();
+    for (w, least) in [(390.0, 15), (1280.0, 18)] {
+        let d = draw(&t, &base, &View::Overview, map_box(w), false, Lang::Zh);
+        let named = d.lay.labels.iter().flatten().count();
+        assert!(named >= least, "{w} px: {named} of 19 labels");
+    }
+}
+
+#[test]
+fn the_overview_is_the_same_picture_at_every_size_of_a_band() {
+    // The prerendered page shows a band's layout scaled to the map: the app must draw the very same.
+    let (t, _) = tour();
+    for (i, band) in BANDS.iter().enumerate() {
+        assert_eq!(band_for(band.frame.width), i);
+        let own = MapFrame::band(&t, *band, band.frame);
+        assert!((own.zoom - 1.0).abs() < 1e-9);
+        let wider = Viewport::new(band.frame.width * 1.1, band.frame.height * 1.1);
+        let live = MapFrame::new(&t, &View::Overview, wider, false, None);
+        if band_for(wider.width) == i {
+            assert!((live.zoom - 1.1).abs() < 1e-6, "band {i}: zoom {}", live.zoom);
+            assert!((live.inv() - own.inv()).abs() < 1e-9, "markers drawn at the band's size");
+        }
+    }
+    assert_eq!(band_for(364.0), 1);
+    assert_eq!(band_for(363.9), 0);
+    assert_eq!(band_for(742.0), 5);
+}
+
+#[test]
 fn crowded_neighbours_come_apart_when_one_is_selected() {
-    let t = load(TOUR_JSON).unwrap();
+    let (t, base) = tour();
     for cluster in [["xinwu", "binhu", "liangxi"], ["yuyao", "qianwan", "cixi"]] {
-        for (screen, w, h, style) in SCREENS {
-            let vp = Viewport::new(w, h);
+        for (screen, vp, present) in screens() {
             for sel in cluster {
                 let view = View::Stop(sel.into());
-                let cam = camera_for(&t, &view, vp, style);
-                let base = basemap::json::parse(basemap::json::DELTA).unwrap();
-                let lay = layout(&t, &base.labels, &view, &cam, vp, Lang::Zh, style);
-                let idx: Vec<usize> =
-                    cluster.iter().map(|id| t.stops.iter().position(|s| &s.id == id).unwrap()).collect();
-                for (k, &i) in idx.iter().enumerate() {
-                    let pi = cam.to_screen(vp, t.stop_point(&t.stops[i]));
-                    assert!(
-                        pi.x > 0.0 && pi.y > 0.0 && pi.x < w && pi.y < h,
-                        "{screen} {sel}: {} off screen",
-                        t.stops[i].id
-                    );
-                    assert!(lay.labels[i].is_some(), "{screen} {sel}: {} has no label", t.stops[i].id);
-                    for &j in &idx[k + 1..] {
-                        let pj = cam.to_screen(vp, t.stop_point(&t.stops[j]));
-                        assert!(pi.dist(pj) >= 2.0 * style.radius + 4.0, "{screen} {sel}: markers touch");
-                    }
+                let d = draw(&t, &base, &view, vp, present, Lang::Zh);
+                let lvp = d.frame.layout_vp;
+                for id in cluster {
+                    let i = t.stops.iter().position(|s| &*s.id == id).unwrap();
+                    assert!(on_screen(d.at[i], lvp), "{screen} {sel}: {id} off screen");
+                    assert!(d.lay.labels[i].is_some(), "{screen} {sel}: {id} has no label");
                 }
+                let i = t.stops.iter().position(|s| &*s.id == sel).unwrap();
+                let p = d.at[i];
+                assert!(
+                    (p.x - lvp.width / 2.0).abs() < 1.0 && (p.y - lvp.height / 2.0).abs() < 1.0,
+                    "selected stop is centred"
+                );
             }
         }
     }
@@ -111,7 +238,12 @@ fn crowded_neighbours_come_apart_when_one_is_selected() {
 #[test]
 fn overview_and_routes_show_every_stop_they_frame() {
     let t = load(TOUR_JSON).unwrap();
-    for (screen, w, h, style) in SCREENS {
+    for (screen, w, h, style) in [
+        ("phone", 364.0, 364.0, PHONE),
+        ("phone-landscape", 400.0, 280.0, PHONE),
+        ("article", 742.0, 618.0, READER),
+        ("projector", 1140.0, 880.0, PROJECTOR),
+    ] {
         let vp = Viewport::new(w, h);
         for view in [View::Overview, View::Route(1), View::Route(2), View::Route(3)] {
             let cam = camera_for(&t, &view, vp, style);

@@ -1,12 +1,11 @@
 // Trunk post_build hook (wired in Trunk.toml): turns Trunk's output in $TRUNK_STAGING_DIR into what we ship.
+// It only moves and splices files: everything the page shows was drawn by the Rust code, either by the
+// app or, at build time, by the prerender (src/bin/prerender.rs, Trunk's pre_build hook) into
+// target/prerender/.
 //   index.html         the inline loader moves to boot-<hash>.js, so a strict CSP (script-src 'self') holds;
-//                      a <noscript id="ct-static"> text version of the tour, generated from assets/tour.json,
-//                      follows <main id="county-tour">; before it, the first frame (#ct-first): header,
-//                      tabs and the base map of assets/basemap.json laid out like the live overview, which
-//                      paints before the wasm arrives. The live map adopts its outline elements (web.rs),
-//                      so the outlines travel and are parsed once. It starts hidden; boot.js shows it only
-//                      where it matches what the app will draw (the overview, on our own page, not framed,
-//                      no present/embed/lang flags).
+//                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
+//                      links and every card) goes before <main id="county-tour">, and the text version for
+//                      the panic fallback (static.html) after it, in a <template id="ct-static">.
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export, Hunan outlines), which Trunk builds as extras.js and
@@ -27,14 +26,9 @@ import { fileURLToPath } from 'node:url';
 import { shortenNames as shorten } from './wasm-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TOUR_JSON = path.join(ROOT, 'assets', 'tour.json');
 const WIDGET_CSS = /^style-[0-9a-f]+\.css$/; // the widget's scoped stylesheet; page-*.css styles our own page only
 const MAIN_TAG = /<main id="county-tour"[^>]*><\/main>/;
-const BASEMAP_CREDIT = { zh: '底图：Natural Earth', en: 'Base map: Natural Earth' };
-const BASEMAP_JSON = path.join(ROOT, 'assets', 'basemap.json');
-const STRINGS_RS = path.join(ROOT, 'src', 'strings.rs');
-const LAYERS = ['land', 'focus', 'lakes', 'rivers', 'borders', 'coast'];
-const FALLBACK_RS = path.join(ROOT, 'src', 'components', 'fallback.rs');
+const PRERENDER = path.join(ROOT, 'target', 'prerender');
 
 // ---- small helpers ----
 
@@ -43,7 +37,6 @@ function fail(msg) {
   process.exit(1);
 }
 
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 const contentHash = (text) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -80,55 +73,33 @@ function findStylesheets(html) {
 
 // ---- 1. index.html: a CSP-safe loader ----
 
-/** Show the first frame only where the app's first render will look like it: the overview (no hash or
- *  `#/`), on our own page (not in a frame), without the query flags that change the layout (present,
- *  embed, lang; src/route.rs parse_query); other parameters, such as a newsletter's tracking tags, do not
- *  matter. Runs before the wasm is fetched and compiled, which is what the reader waits for. */
-const REVEAL_FIRST_FRAME = `
+/** The prerendered page (`#ct-first`) is the Chinese overview of our own page, shown from the first paint
+ *  and without JavaScript. A query flag that changes the theme, layout or language (present, embed, lang;
+ *  src/route.rs parse_query) hides it until the app draws; if the app cannot start (its wasm blocked, a
+ *  browser without WebAssembly), it stays or comes back: a real map whose markers and tabs are links, and
+ *  whose cards show by `:target`. Other parameters, such as a newsletter's tracking tags, do not matter. */
+const FIRST_PAINT = `
 const first = document.getElementById('ct-first');
 const flagged = [...new URLSearchParams(location.search).keys()].some((k) => /^(present|embed|lang)$/i.test(k));
-if (first && self === top && !flagged && (location.hash === '' || location.hash === '#/')) {
-  first.hidden = false;
-  // Frame the stops as the app's overview camera will (src/layout.rs camera_for, Camera::fit), so
-  // the map does not move when the app takes over: room for markers and labels, phone style below 500 px.
-  const svg = first.querySelector('svg[data-fit]');
-  const { width: W, height: H } = svg.getBoundingClientRect();
-  const [x0, y0, x1, y1] = svg.dataset.fit.split(' ').map(Number);
-  const [r, f] = W < 500 ? [9, 13] : [11, 14];
-  const pad = Math.min(r + 4 * f, 0.2 * Math.min(W, H));
-  const s = Math.min(Math.max(W - 2 * pad, W / 4) / (x1 - x0), Math.max(H - 2 * pad, H / 4) / (y1 - y0));
-  if (s > 0) svg.setAttribute('viewBox', [(x0 + x1 - W / s) / 2, (y0 + y1 - H / s) / 2, W / s, H / s].join(' '));
-}
-`;
-
-/** If the wasm cannot start (its download blocked, a browser without WebAssembly), the reader gets the text
- *  version with the note a panic shows (src/components/fallback.rs), not a first frame with a dead map. */
-function textVersionOnFailure() {
-  const rs = fs.readFileSync(FALLBACK_RS, 'utf8');
-  const note = rs.match(/let note = ("(?:[^"\\]|\\.)*");/)?.[1] || fail('no `let note = "…";` in src/components/fallback.rs');
-  return `
-const textVersion = (e) => {
-  document.getElementById('ct-first')?.remove();
-  const root = document.getElementById('county-tour');
-  const list = document.getElementById('ct-static');
-  if (root && list) root.innerHTML = '<div class="ct-root ct-error">' + ${note} + list.textContent + '</div>';
-  throw e;
+if (first && flagged) first.hidden = true;
+const withoutApp = (e) => {
+  if (first) first.hidden = false;
+  console.warn('county-tour: the map runs without its app', e);
 };
 `;
-}
 
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
 function bootModule(loader, extras) {
-  const prefix = REVEAL_FIRST_FRAME + textVersionOnFailure() + extrasLoader(extras);
+  const prefix = FIRST_PAINT + extrasLoader(extras);
   const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + prefix);
   if (!code.includes(prefix)) fail('cannot find the import line of Trunk\'s loader');
   const out = code
     .replace(/from '[^']+\.js'/, `from './${loader.js}'`)
     .replace(/module_or_path: '[^']+\.wasm'/, `module_or_path: new URL('./${loader.wasm}', import.meta.url)`)
-    .replace(/await init\((\{[^}]*\})\)/, 'await init($1).catch(textVersion)')
+    .replace(/await init\((\{[^}]*\})\)/, 'await init($1).catch(withoutApp)')
     .replace(/^\s+|\s+$/g, '')
     .replace(/\n{3,}/g, '\n\n') + '\n';
-  if (!out.includes('.catch(textVersion)')) fail('cannot find `await init({ … })` in Trunk\'s loader');
+  if (!out.includes('.catch(withoutApp)')) fail('cannot find `await init({ … })` in Trunk\'s loader');
   return out;
 }
 
@@ -182,81 +153,13 @@ async function hashExtras({ read, write, remove }) {
   return { js, wasm };
 }
 
-// ---- 2. the no-JS text version, from tour.json ----
+// ---- 2. the prerendered page ----
 
-function factItems(facts) {
-  const reported = facts.filter((f) => f.tag === 'A').map((f) => `<li>${escapeHtml(f.zh)}</li>`);
-  const background = facts.filter((f) => f.tag === 'B').map((f) => `<li>背景：${escapeHtml(f.zh)}</li>`);
-  const items = [...reported, ...background];
-  return items.length ? `<ul>${items.join('')}</ul>` : '';
-}
-
-function stopItem(stop) {
-  const where = [stop.city?.zh, stop.province?.zh].filter(Boolean).map(escapeHtml).join('·');
-  return `<li><p><strong>${escapeHtml(stop.name.zh)}</strong> <span lang="en">${escapeHtml(stop.name.en)}</span> · ${where}</p>${factItems(stop.facts || [])}</li>`;
-}
-
-function groupSection(group, stopsById) {
-  const stops = group.stops.map((id) => stopsById.get(id) || fail(`group ${group.number} names unknown stop "${id}"`));
-  return `<h2>${escapeHtml(group.name.zh)} <span lang="en">${escapeHtml(group.name.en)}</span></h2>\n<ol>\n${stops.map(stopItem).join('\n')}\n</ol>`;
-}
-
-/** `<noscript id="ct-static">` with the tour as a plain list; the panic hook reads it too (fallback.rs). */
-function staticBlock(tour) {
-  const { event } = tour;
-  const stopsById = new Map(tour.stops.map((s) => [s.id, s]));
-  const lines = [
-    `<h1>${escapeHtml(event.headline.zh)}</h1>`,
-    `<p lang="en">${escapeHtml(event.headline.en)}</p>`,
-    `<p>${escapeHtml(event.start_date)} – ${escapeHtml(event.end_date)}</p>`,
-    ...tour.groups.map((g) => groupSection(g, stopsById)),
-    `<p>${escapeHtml(event.source.zh)}<br><span lang="en">${escapeHtml(event.source.en)}</span></p>`,
-    `<p>${escapeHtml(BASEMAP_CREDIT.zh)}<br><span lang="en">${escapeHtml(BASEMAP_CREDIT.en)}</span></p>`,
-  ];
-  return `<noscript id="ct-static"><div class="ct-root ct-static">\n${lines.join('\n')}\n</div></noscript>`;
-}
-
-// ---- 3. the first frame ----
-
-/** The Chinese interface strings the first frame shows, from the app's own table (src/strings.rs, `const ZH`). */
-function zhStrings(keys) {
-  const rs = fs.readFileSync(STRINGS_RS, 'utf8');
-  const block = rs.match(/const ZH: Strings = Strings \{([\s\S]*?)\n\};/)?.[1] || fail('no `const ZH: Strings` in src/strings.rs');
-  return Object.fromEntries(keys.map((k) => [k, block.match(new RegExp(`\\b${k}: "([^"]*)"`))?.[1] ?? fail(`no ZH.${k} in src/strings.rs`)]));
-}
-
-/** The base map as the live map draws it: a sea rectangle and the six layers, each path named by data-layer. */
-function baseSvg(base, viewBox, fit = '') {
-  const paths = LAYERS.map((l) => `<path class="ct-${l}" data-layer="${l}" d="${escapeHtml(base.layers[l] || '')}"/>`).join('');
-  return `<svg class="ct-base" viewBox="${viewBox}"${fit && ` data-fit="${fit}"`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">` +
-    `<rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000"/>${paths}</svg>`;
-}
-
-/** The box around every marker (the stops and the start) in map units, "x0 y0 x1 y1": boot.js frames it. */
-function markerBounds(tour, base) {
-  const { lon0, lon1, lat1, ref_lat } = base.projection;
-  const k = Math.cos((ref_lat * Math.PI) / 180);
-  const s = 1000 / ((lon1 - lon0) * k);
-  const pts = [...tour.stops, tour.start].map((p) => [(p.lon - lon0) * k * s, (lat1 - p.lat) * s]);
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => v.toFixed(2)).join(' ');
-}
-
-/** `<div id="ct-first" hidden>`: the header, tabs and base map with the live overview's classes. */
-function firstFrame(tour, base) {
-  const s = zhStrings(['print', 'export_svg', 'export_png', 'present_enter', 'lang_switch', 'all_routes']);
-  const tools = [['ct-btn ct-out ct-print-btn', s.print], ['ct-btn ct-out ct-export-svg', s.export_svg],
-    ['ct-btn ct-out ct-export-png', s.export_png], ['ct-btn ct-present-btn', s.present_enter]]
-    .map(([cls, text]) => `<button type="button" class="${cls}">${escapeHtml(text)}</button>`).join('') +
-    `<button type="button" class="ct-btn ct-lang" lang="en">${escapeHtml(s.lang_switch)}</button>`;
-  const tabs = `<button type="button" class="ct-tab on">${escapeHtml(s.all_routes)}</button>` + tour.groups.map((g) =>
-    `<button type="button" class="ct-tab" style="--route:${escapeHtml(g.color)}"><span class="ct-badge">${g.number}</span>${escapeHtml(g.name.zh)}</button>`).join('');
-  return `<div id="ct-first" class="ct-root lang-zh page" lang="zh-CN" hidden inert aria-hidden="true">` +
-    `<header class="ct-head"><h1 class="ct-title">${escapeHtml(tour.event.headline.zh)}</h1><div class="ct-tools">${tools}</div></header>` +
-    `<nav class="ct-tabs">${tabs}</nav>` +
-    `<div class="ct-stage"><div class="ct-mapbox"><div class="ct-map">${baseSvg(base, `0 0 ${base.width} ${base.height}`, markerBounds(tour, base))}</div></div><div class="ct-panel"></div></div>` +
-    `</div>`;
+/** One of the prerender's files (src/bin/prerender.rs), which Trunk's pre_build hook wrote. */
+function prerendered(name) {
+  const file = path.join(PRERENDER, name);
+  if (!fs.existsSync(file)) fail(`${file} is missing: the pre_build hook (cargo run --bin prerender) did not run`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 // ---- 4. county-tour.html: one self-contained file ----
@@ -369,7 +272,6 @@ async function main() {
   const write = (name, text) => fs.writeFileSync(file(name), text);
   const remove = (name) => fs.rmSync(file(name));
 
-  const tour = JSON.parse(fs.readFileSync(TOUR_JSON, 'utf8'));
   let html = read('index.html').toString();
   const loader = findLoader(html);
   let stylesheets = findStylesheets(html);
@@ -390,12 +292,13 @@ async function main() {
   const boot = `boot-${contentHash(bootCode)}.js`;
   write(boot, bootCode);
   html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
-  const base = JSON.parse(fs.readFileSync(BASEMAP_JSON, 'utf8'));
-  html = replaceOnce(html, MAIN_TAG, (main) => `${firstFrame(tour, base)}\n  ${main}\n  ${staticBlock(tour)}`, '<main id="county-tour">');
+  const first = prerendered('first.html');
+  const text = prerendered('static.html');
+  html = replaceOnce(html, MAIN_TAG, (main) => `${first}\n  ${main}\n  <template id="ct-static">${text}</template>`, '<main id="county-tour">');
   write('index.html', html);
 
   write('county-tour.html', singleFile(html, { boot, loader, extras, stylesheets, read }));
-  write('embed.js', embedModule({ loader, extras, widgetCss, outlines: baseSvg(base, '0 0 1000 1000') }));
+  write('embed.js', embedModule({ loader, extras, widgetCss, outlines: prerendered('outlines.html') }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
   console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm].map(size).join(', ')}`);

@@ -8,14 +8,9 @@ use yew::prelude::*;
 use crate::lazy::with_extras;
 use crate::model::Lang;
 use crate::route::View;
-use crate::strings::strings;
 
-/// The two buttons, for the header. A plain function rather than a component, which would cost more wasm.
-pub fn export_buttons(view: &View, lang: Lang, present: bool) -> Html {
-    let s = strings(lang);
-    if *view == View::Hunan {
-        return html! {};
-    }
+/// The two buttons' handlers (SVG, PNG), for the header (`views::page`).
+pub fn export_handlers(view: &View, lang: Lang, present: bool) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
     let save = |png: bool| {
         let hash = view.to_hash();
         Callback::from(move |e: MouseEvent| {
@@ -26,10 +21,5 @@ pub fn export_buttons(view: &View, lang: Lang, present: bool) -> Html {
             with_extras(move |x| x.export_map(png, &button, &hash, lang.code(), present));
         })
     };
-    html! {
-        <>
-            <button type="button" class="ct-btn ct-out ct-export-svg" onclick={save(false)}>{ s.export_svg }</button>
-            <button type="button" class="ct-btn ct-out ct-export-png" onclick={save(true)}>{ s.export_png }</button>
-        </>
-    }
+    (save(false), save(true))
 }

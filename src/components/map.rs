@@ -9,9 +9,6 @@
 //! rebuilt per frame. Labels are placed once per target view, not per frame.
 
 mod flight;
-mod parts;
-
-pub use parts::{layer_paths, marker_shape};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -19,17 +16,17 @@ use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 use crate::bundle::{delta, DELTA, TOUR};
-use crate::num::{clamp, Fixed};
+use crate::num::clamp;
 
 use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
-use crate::layout::{camera_for, layout, marker_label, marker_points, style_for, MarkerStyle};
+use crate::layout::MapFrame;
 use crate::model::Lang;
 use crate::route::View;
-use crate::strings::{announce, class_list, strings};
+use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
+use crate::views::parts::{layer_paths, DETAIL_SCALE};
 
 use flight::{fly, Motion, Pointers, Surfaces};
-use parts::{detail_layers, legend, text_alternative, DETAIL_SCALE};
 
 /// The main base map's outlines: the page's own path elements when it has them (no second parse of
 /// 50 KB of path data), else drawn from the bundled data.
@@ -56,7 +53,6 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
     let vp = use_state(|| Viewport::new(800.0, 600.0));
-    let style: MarkerStyle = style_for(*vp, p.present);
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
     let user_cam = use_state(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);
@@ -64,10 +60,13 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let hint = use_state(|| false);
 
     let map_bounds = Bounds { min: Point::new(0.0, 0.0), max: Point::new(DELTA.width, DELTA.height) };
-    let target = match &*user_cam {
-        Some((v, c)) if v == &p.view => *c,
-        _ => camera_for(&TOUR, &p.view, *vp, style),
+    let user = match &*user_cam {
+        Some((v, c)) if v == &p.view => Some(*c),
+        _ => None,
     };
+    let frame = MapFrame::new(&TOUR, &p.view, *vp, p.present, user);
+    let target = frame.cam;
+    let zoom = frame.zoom;
 
     // Track the map's size.
     {
@@ -107,13 +106,13 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let motion = motion.clone();
         let (svg_ref, base_ref) = (svg_ref.clone(), base_ref.clone());
         let last_view = use_mut_ref(|| None::<View>);
-        use_effect_with((target, *vp, p.view.clone()), move |(target, vp, view)| {
+        use_effect_with((target, zoom, *vp, p.view.clone()), move |(target, zoom, vp, view)| {
             let mut last = last_view.borrow_mut();
             // A resize during a flight (the phone's sheet opening) retargets the flight instead of cutting it.
             let animate = last.as_ref().is_some_and(|v| v != view) || motion.borrow().frame.is_some();
             *last = Some(view.clone());
             if let Some(surf) = Surfaces::find(&base_ref, &svg_ref) {
-                fly(motion, surf, *target, *vp, animate);
+                fly(motion, surf, *target, *zoom, *vp, animate);
             }
         });
     }
@@ -172,7 +171,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let cam = cam.clamped_to(map_bounds);
             m.frame = None;
             m.shown = Some(cam);
-            surf.apply(&cam, vp);
+            surf.apply(&cam, m.zoom, vp);
         })
     };
     let onpointerup = {
@@ -216,7 +215,9 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                             return;
                         };
                         if !(engaged || e.ctrl_key() || e.meta_key()) {
-                            hint.set(true);
+                            if !*hint {
+                                hint.set(true);
+                            }
                             let hint = hint.clone();
                             let t = gloo::timers::callback::Timeout::new(1800, move || hint.set(false));
                             *hint_timer.borrow_mut() = Some(t);
@@ -247,135 +248,27 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    let lay = layout(&TOUR, &DELTA.labels, &p.view, &target, *vp, p.lang, style);
-    let group = TOUR.group_of(&p.view);
-    let selected = match &p.view {
-        View::Stop(id) => Some(id.clone()),
-        _ => None,
-    };
-    let points = marker_points(&TOUR);
-    let start_pt = TOUR.start_point();
-    let label_h = style.label_height();
-
-    let label_text = |off: Option<Point>, text: String| -> Html {
-        match off {
-            Some(o) => html! {
-                <text class="ct-label" x={Fixed(o.x + 2.0, 1).to_string()} y={Fixed(o.y + label_h * 0.78, 1).to_string()}
-                    font-size={Fixed(style.font, 1).to_string()}>{ text }</text>
-            },
-            None => html! {},
-        }
-    };
-
-    let routes = TOUR.groups.iter().map(|g| {
-        let mut d = format!("M{} {}", Fixed(start_pt.x, 1), Fixed(start_pt.y, 1));
-        for pt in TOUR.stops_of(g.number).map(|s| TOUR.stop_point(s)) {
-            d.push_str(&format!("L{} {}", Fixed(pt.x, 1), Fixed(pt.y, 1)));
-        }
-        let dim = group.is_some_and(|n| n != g.number);
-        html! {
-            <g class={class_list("ct-route", &[(dim, "dim"), (group == Some(g.number), "hl")])}
-                style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
-                <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
-            </g>
-        }
-    });
-
-    let markers = TOUR.stops.iter().enumerate().map(|(i, st)| {
-        let pt = points[i];
-        let g = TOUR.group(st.group);
-        let color = g.map(|g| g.color.clone()).unwrap_or_default();
-        let is_sel = selected.as_deref() == Some(&*st.id);
-        let hl = group == Some(st.group);
-        let dim = group.is_some() && !hl;
-        let onselect = p.onselect.clone();
-        let id = st.id.to_string();
-        let onclick = {
-            let onselect = onselect.clone();
-            let id = id.clone();
-            let dragged = dragged.clone();
-            Callback::from(move |_: MouseEvent| {
-                if !*dragged.borrow() {
-                    onselect.emit(View::Stop(id.clone()));
-                }
-            })
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                onselect.emit(View::Stop(id.clone()));
-            }
-        });
-        let r = style.radius;
-        let shape = marker_shape(st.group, r);
-        html! {
-            <g class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])}
-                transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))} style={format!("--route:{color}")}
-                role="button" tabindex="0" data-stop={st.id.to_string()}
-                aria-label={announce(&TOUR, &View::Stop(st.id.to_string()), p.lang)}
-                aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
-                <g class="k">
-                    <circle class="ct-hit" r={Fixed((r * 2.0).max(22.0), 1).to_string()} />
-                    { shape }
-                    { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
-                </g>
-            </g>
-        }
-    });
-
-    // The order numbers sit on the markers but outside the marker buttons: a button's visible text must be
-    // part of its name (WCAG 2.5.3), and "4新吴" is not in "新吴区，第一组 第4站（共7站）". The name says the order.
-    let numbers = TOUR.stops.iter().enumerate().map(|(i, st)| {
-        let pt = points[i];
-        let dim = group.is_some_and(|n| n != st.group);
-        html! {
-            <g class={class_list("ct-num", &[(dim, "dim")])} transform={format!("translate({} {})", Fixed(pt.x, 2), Fixed(pt.y, 2))}>
-                <text class="k ct-mk-n" y={Fixed(style.font * 0.36, 1).to_string()} font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
-            </g>
-        }
-    });
-
-    let start_label = lay.labels.get(TOUR.stops.len()).copied().flatten();
-    let base_labels = DELTA.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
-        html! {
-            <g transform={format!("translate({} {})", Fixed(l.x, 1), Fixed(l.y, 1))}>
-                <text class={format!("k ct-base-label {}", l.kind)} font-size={Fixed(style.font * 1.1, 1).to_string()}
-                    y={Fixed(style.font * 0.4, 1).to_string()}>{ l.text(p.lang) }</text>
-            </g>
-        }
-    });
-
-    html! {
-        <div class="ct-mapbox">
-        <div class={class_list("ct-map", &[(*engaged, "engaged")])} ref={container}>
-            <svg ref={base_ref} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
-                <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
-                { base_outlines() }
-                if target.scale >= DETAIL_SCALE { { detail_layers() } }
-                <g class="ct-base-labels" aria-hidden="true">{ for base_labels }</g>
-            </svg>
-            <svg ref={svg_ref} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
-                preserveAspectRatio="xMidYMid meet"
-                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-                {onpointerleave}>
-                <g class="ct-routes" aria-hidden="true">{ for routes }</g>
-                <g class="ct-start" transform={format!("translate({} {})", Fixed(start_pt.x, 2), Fixed(start_pt.y, 2))} aria-hidden="true">
-                    <g class="k">
-                        <rect class="ct-start-mk" x="-8" y="-8" width="16" height="16" transform="rotate(45)" />
-                        { label_text(start_label, marker_label(&TOUR, TOUR.stops.len(), p.lang)) }
-                    </g>
-                </g>
-                <g class="ct-stops">{ for markers }</g>
-                <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
-            </svg>
-            { text_alternative(p.lang) }
-            <button type="button" class="ct-btn ct-fit" onclick={fit} aria-label={s.fit}>{ s.fit }</button>
-            if *hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
-        </div>
-            <div class="ct-map-foot">
-                { legend(&TOUR, p.lang) }
-                <p class="ct-credit">{ s.credit_map }</p>
-            </div>
-        </div>
-    }
+    let lay = frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang);
+    map_view(MapProps {
+        view: p.view.clone(),
+        lang: p.lang,
+        sets: vec![MarkerSet { band: None, frame, lay }],
+        outlines: base_outlines(),
+        view_box: None,
+        detail: target.scale >= DETAIL_SCALE,
+        engaged: *engaged,
+        hint: *hint,
+        on: MapHandlers {
+            container,
+            base: base_ref,
+            top: svg_ref,
+            onpointerdown,
+            onpointermove,
+            onpointerup,
+            onpointerleave,
+            onfit: fit,
+            onselect: Some(p.onselect.clone()),
+            dragged,
+        },
+    })
 }

@@ -14,10 +14,17 @@ use crate::geo::Point;
 use crate::num::Fixed;
 
 /// The camera shown now and the flight in progress, shared by the frame loop and the gestures.
-#[derive(Default)]
 pub struct Motion {
     pub shown: Option<Camera>,
+    /// How many times their own size the markers are drawn (the overview's band scale, else 1).
+    pub zoom: f64,
     pub frame: Option<AnimationFrame>,
+}
+
+impl Default for Motion {
+    fn default() -> Self {
+        Motion { shown: None, zoom: 1.0, frame: None }
+    }
 }
 
 /// The two SVG layers of the map: the base map beneath, and the routes and markers on top.
@@ -31,9 +38,10 @@ pub struct Surfaces {
     pub top: Element,
 }
 
-fn set_inv(el: &Element, cam: &Camera) {
+/// Markers and labels keep `zoom` times their px size whatever the camera's scale.
+fn set_inv(el: &Element, cam: &Camera, zoom: f64) {
     if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = el.style().set_property("--inv", &Fixed(1.0 / cam.scale, 5).to_string());
+        let _ = el.style().set_property("--inv", &Fixed(zoom / cam.scale, 5).to_string());
     }
 }
 
@@ -43,17 +51,17 @@ impl Surfaces {
     }
 
     /// Show `cam` on both layers, crisp.
-    pub fn apply(&self, cam: &Camera, vp: Viewport) {
-        self.draw_base(cam, vp);
+    pub fn apply(&self, cam: &Camera, zoom: f64, vp: Viewport) {
+        self.draw_base(cam, zoom, vp);
         let _ = self.top.remove_attribute("data-flying");
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.top, cam);
+        set_inv(&self.top, cam, zoom);
     }
 
-    fn draw_base(&self, cam: &Camera, vp: Viewport) {
+    fn draw_base(&self, cam: &Camera, zoom: f64, vp: Viewport) {
         let _ = self.base.remove_attribute("data-flying");
         let _ = self.base.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.base, cam);
+        set_inv(&self.base, cam, zoom);
         if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
             let _ = el.style().remove_property("transform");
         }
@@ -61,9 +69,9 @@ impl Surfaces {
 
     /// One frame of a flight: the top layer redrawn at `cam`, the base layer's picture (drawn at
     /// `base`) moved to match.
-    fn frame(&self, base: &Camera, cam: &Camera, vp: Viewport) {
+    fn frame(&self, base: &Camera, cam: &Camera, zoom: f64, vp: Viewport) {
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
-        set_inv(&self.top, cam);
+        set_inv(&self.top, cam, zoom);
         let [tx, ty, r] = base.transform_to(cam);
         if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
             let t = format!("translate({}px,{}px) scale({})", Fixed(tx, 2), Fixed(ty, 2), Fixed(r, 5));
@@ -72,21 +80,25 @@ impl Surfaces {
     }
 }
 
-/// Move the camera to `to`: a flight when `animate`, otherwise a cut.
-pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport, animate: bool) {
-    let from = motion.borrow().shown;
+/// Move the camera to `to` (markers at `zoom`): a flight when `animate`, otherwise a cut.
+pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, vp: Viewport, animate: bool) {
+    let (from, from_zoom) = {
+        let m = motion.borrow();
+        (m.shown, m.zoom)
+    };
     let Some(from) = from.filter(|f| {
         animate && !crate::web::prefers_reduced_motion() && (f.scale - to.scale).abs() + f.center.dist(to.center) > 1e-3
     }) else {
         let mut m = motion.borrow_mut();
         m.frame = None;
         m.shown = Some(to);
-        surf.apply(&to, vp);
+        m.zoom = zoom;
+        surf.apply(&to, zoom, vp);
         return;
     };
     // The base map is drawn once, wide enough for the whole flight; frames only move that picture.
     let base = Camera::covering(&from, &to, vp);
-    surf.draw_base(&base, vp);
+    surf.draw_base(&base, from_zoom, vp);
     // Its place names would grow and blur with the picture: they wait for the landing.
     let _ = surf.base.set_attribute("data-flying", "");
     let _ = surf.top.set_attribute("data-flying", "");
@@ -96,6 +108,7 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport
         motion: Rc<RefCell<Motion>>,
         surf: Surfaces,
         [from, to, base]: [Camera; 3],
+        zooms: (f64, f64),
         vp: Viewport,
         dur: f64,
         start: Rc<RefCell<Option<f64>>>,
@@ -104,19 +117,25 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, vp: Viewport
         let handle = request_animation_frame(move |now| {
             let t0 = *start.borrow_mut().get_or_insert(now);
             let t = ((now - t0) / dur).min(1.0);
-            let cam = from.lerp(&to, ease_in_out(t));
-            m2.borrow_mut().shown = Some(cam);
+            let e = ease_in_out(t);
+            let cam = from.lerp(&to, e);
+            let zoom = zooms.0 + (zooms.1 - zooms.0) * e;
+            {
+                let mut m = m2.borrow_mut();
+                m.shown = Some(cam);
+                m.zoom = zoom;
+            }
             if t < 1.0 {
-                surf.frame(&base, &cam, vp);
-                step(m2, surf, [from, to, base], vp, dur, start);
+                surf.frame(&base, &cam, zoom, vp);
+                step(m2, surf, [from, to, base], zooms, vp, dur, start);
             } else {
-                surf.apply(&cam, vp);
+                surf.apply(&cam, zoom, vp);
                 m2.borrow_mut().frame = None;
             }
         });
         motion.borrow_mut().frame = Some(handle);
     }
-    step(motion, surf, [from, to, base], vp, dur, start);
+    step(motion, surf, [from, to, base], (from_zoom, zoom), vp, dur, start);
 }
 
 /// The pointers down on the map (one for a drag, two for a pinch), by pointer id.

@@ -8,9 +8,11 @@ use yew::prelude::*;
 
 use crate::bundle::TOUR;
 
-use crate::model::{Confidence, Fact, Lang, Stop, Tag};
+use crate::card_text::{card_text, CardText};
+use crate::model::{Lang, Stop};
+use crate::route::View;
 use crate::state::Action;
-use crate::strings::{class_list, stop_ordinal, strings};
+use crate::strings::{class_list, strings};
 
 /// What [`case_card`] draws from.
 pub struct CaseCardProps<'a> {
@@ -46,10 +48,10 @@ pub fn use_card_state(showing: bool) -> CardState {
 /// A horizontal swipe longer than this (px), and more sideways than up or down, turns the card.
 const SWIPE_PX: f64 = 50.0;
 
-fn fact_list(facts: &[&Fact], lang: Lang) -> Html {
+fn fact_list(facts: &[&str]) -> Html {
     html! {
         <ul class="ct-facts">
-            { for facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }
+            { for facts.iter().map(|f| html! { <li>{ *f }</li> }) }
         </ul>
     }
 }
@@ -63,15 +65,9 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
     let expanded = st.expanded.clone();
     let touch_start = st.touch_start.clone();
 
-    let group = TOUR.group(stop.group);
-    let of = group.map_or(0, |g| g.stops.len());
-    let group_name = group.map(|g| g.name.get(lang).to_string()).unwrap_or_default();
-    let color = group.map(|g| g.color.clone()).unwrap_or_default();
-    let reported: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::A)).collect();
-    let background: Vec<&Fact> = stop.facts.iter().filter(|f| f.tag == Some(Tag::B)).collect();
-    let sep = s.sep;
-    let is_first = TOUR.prev(&crate::route::View::Stop(stop.id.to_string())) == Some(crate::route::View::Overview);
-    let is_last = TOUR.next(&crate::route::View::Stop(stop.id.to_string())).is_none();
+    let c = card_text(&TOUR, stop, lang);
+    let is_first = TOUR.prev(&View::Stop(stop.id.to_string())) == Some(View::Overview);
+    let is_last = TOUR.next(&View::Stop(stop.id.to_string())).is_none();
 
     let ontouchstart = {
         let touch_start = touch_start.clone();
@@ -106,40 +102,12 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
 
     html! {
         <section class={class_list("ct-card", &[(*expanded, "expanded")])} aria-labelledby="ct-card-h"
-            style={format!("--route:{color}")} {ontouchstart} {ontouchend}>
+            style={format!("--route:{}", c.group_color)} {ontouchstart} {ontouchend}>
             <button type="button" class="ct-sheet-handle" onclick={toggle}
                 aria-expanded={expanded.to_string()} aria-label={if *expanded { s.collapse } else { s.expand }}>
                 <span aria-hidden="true"></span>
             </button>
-            <p class="ct-card-kicker">
-                <span class="ct-badge" aria-hidden="true">{ stop.group }</span>
-                { format!("{group_name}{sep}{}", stop_ordinal(lang, stop.order, of)) }
-            </p>
-            <h2 id="ct-card-h" class="ct-card-title">{ stop.name.get(lang) }</h2>
-            <p class="ct-card-place">
-                { format!("{}{sep}{}", stop.city.get(lang), stop.province.get(lang)) }
-                if stop.confidence == Confidence::Low {
-                    <span class="ct-approx">{ format!("{sep}{}", s.low_confidence) }</span>
-                }
-            </p>
-            <div class="ct-card-body">
-                <h3 class="ct-sec ct-sec-a"><span class="ct-tag ct-tag-a">{ "A" }</span>{ s.reported }</h3>
-                if reported.is_empty() {
-                    <p class="ct-empty">{ s.no_reported }</p>
-                } else {
-                    { fact_list(&reported, lang) }
-                }
-                if !background.is_empty() {
-                    <div class="ct-bg">
-                        <h3 class="ct-sec ct-sec-b"><span class="ct-tag ct-tag-b">{ "B" }</span>{ s.background }</h3>
-                        <p class="ct-bg-note">{ s.background_note }</p>
-                        { fact_list(&background, lang) }
-                    </div>
-                } else if reported.is_empty() {
-                    <p class="ct-empty">{ s.no_facts }</p>
-                }
-            </div>
-            <p class="ct-source">{ TOUR.event.source.get(lang) }</p>
+            { card_body(stop, &c, lang, "ct-card-h") }
             <div class="ct-card-nav">
                 <button type="button" class="ct-btn ct-prev" onclick={nav(Action::Prev)}>
                     { if is_first { s.to_overview } else { s.prev } }
@@ -147,5 +115,43 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
                 <button type="button" class="ct-btn ct-next" onclick={nav(Action::Next)} disabled={is_last}>{ s.next }</button>
             </div>
         </section>
+    }
+}
+
+/// The card's text, from its kicker to the source line: the live card and the prerendered page's cards.
+/// `heading_id` names the title for `aria-labelledby`.
+pub fn card_body(stop: &Stop, c: &CardText, lang: Lang, heading_id: &str) -> Html {
+    let s = strings(lang);
+    let sep = s.sep;
+    html! {
+        <>
+            <p class="ct-card-kicker">
+                <span class="ct-badge" aria-hidden="true">{ stop.group }</span>
+                { c.kicker.clone() }
+            </p>
+            <h2 id={heading_id.to_string()} class="ct-card-title">{ c.title }</h2>
+            <p class="ct-card-place">
+                { c.place.clone() }
+                if let Some(approx) = c.approx {
+                    <span class="ct-approx">{ format!("{sep}{approx}") }</span>
+                }
+            </p>
+            <div class="ct-card-body">
+                <h3 class="ct-sec ct-sec-a"><span class="ct-tag ct-tag-a">{ "A" }</span>{ s.reported }</h3>
+                if let Some(note) = c.note {
+                    <p class="ct-empty">{ note }</p>
+                } else {
+                    { fact_list(&c.reported) }
+                }
+                if !c.background.is_empty() {
+                    <div class="ct-bg">
+                        <h3 class="ct-sec ct-sec-b"><span class="ct-tag ct-tag-b">{ "B" }</span>{ s.background }</h3>
+                        <p class="ct-bg-note">{ s.background_note }</p>
+                        { fact_list(&c.background) }
+                    </div>
+                }
+            </div>
+            <p class="ct-source">{ TOUR.event.source.get(lang) }</p>
+        </>
     }
 }

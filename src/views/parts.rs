@@ -1,4 +1,4 @@
-//! The map's fixed pieces: marker shapes, the legend, the text alternative and the detail outlines.
+//! The map's fixed pieces: the legend, the text alternative and the outlines.
 
 use yew::prelude::*;
 
@@ -7,19 +7,7 @@ use crate::bundle::{DETAIL, TOUR};
 use crate::model::Lang;
 use crate::num::Fixed;
 use crate::strings::strings;
-
-/// Shape tells the groups apart without colour: circle, square, diamond.
-pub fn marker_shape(group: u8, r: f64) -> Html {
-    match group {
-        2 => {
-            html! { <rect class="ct-mk" x={Fixed(-r * 0.9, 1).to_string()} y={Fixed(-r * 0.9, 1).to_string()} width={Fixed(r * 1.8, 1).to_string()} height={Fixed(r * 1.8, 1).to_string()} rx="2" /> }
-        }
-        3 => {
-            html! { <rect class="ct-mk" x={Fixed(-r * 0.85, 1).to_string()} y={Fixed(-r * 0.85, 1).to_string()} width={Fixed(r * 1.7, 1).to_string()} height={Fixed(r * 1.7, 1).to_string()} rx="2" transform="rotate(45)" /> }
-        }
-        _ => html! { <circle class="ct-mk" r={Fixed(r, 1).to_string()} /> },
-    }
-}
+use crate::views::map::shape_html;
 
 /// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
 pub fn text_alternative(lang: Lang) -> Html {
@@ -50,7 +38,7 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
                 <li style={format!("--route:{}", g.color)}>
                     <svg viewBox="0 0 44 14">
                         <line x1="2" y1="7" x2="42" y2="7" stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
-                        <g transform="translate(22 7)">{ marker_shape(g.number, 5.5) }</g>
+                        <g transform="translate(22 7)">{ shape_html(crate::marker::shape(g.number, 5.5), "ct-mk") }</g>
                     </svg>
                     { g.name.get(lang) }
                 </li>
@@ -59,16 +47,20 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     }
 }
 
-/// A base map's six layers as SVG paths, bottom to top (the main map, its detail, the Hunan inset).
+/// A base map's six layers as SVG paths, bottom to top (the main map, its detail). Each path is named by
+/// `data-layer`: the live map adopts the prerendered page's own elements by that name (`web::base_layers`).
 pub fn layer_paths(l: &Layers) -> Html {
+    let path = |name: &'static str, class: &'static str, d: &crate::model::Str| {
+        html! { <path class={class} data-layer={name} d={d.to_string()} /> }
+    };
     html! {
         <>
-            <path class="ct-land" d={l.land.clone()} />
-            <path class="ct-focus" d={l.focus.clone()} />
-            <path class="ct-lakes" d={l.lakes.clone()} />
-            <path class="ct-rivers" d={l.rivers.clone()} />
-            <path class="ct-borders" d={l.borders.clone()} />
-            <path class="ct-coast" d={l.coast.clone()} />
+            { path("land", "ct-land", &l.land) }
+            { path("focus", "ct-focus", &l.focus) }
+            { path("lakes", "ct-lakes", &l.lakes) }
+            { path("rivers", "ct-rivers", &l.rivers) }
+            { path("borders", "ct-borders", &l.borders) }
+            { path("coast", "ct-coast", &l.coast) }
         </>
     }
 }

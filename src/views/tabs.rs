@@ -7,12 +7,14 @@ use crate::bundle::TOUR;
 use crate::model::Lang;
 use crate::route::View;
 use crate::strings::{class_list, strings};
+use crate::views::page::follow;
 
 /// What [`route_tabs`] draws from.
 pub struct RouteTabsProps {
     pub view: View,
     pub lang: Lang,
-    pub onselect: Callback<View>,
+    /// `None` in the prerendered page, where each tab is a plain link to its view's address.
+    pub onselect: Option<Callback<View>>,
 }
 
 /// The tabs. A plain function rather than a component: it keeps no state, and each Yew component costs
@@ -21,16 +23,13 @@ pub fn route_tabs(p: &RouteTabsProps) -> Html {
     let s = strings(p.lang);
     let current = TOUR.group_of(&p.view);
     let tab = |label: String, target: View, selected: bool, number: Option<u8>| {
-        let onselect = p.onselect.clone();
-        let t = target.clone();
         let style = number.and_then(|n| TOUR.group(n)).map(|g| format!("--route:{}", g.color));
         html! {
-            <button type="button" role="tab" class={class_list("ct-tab", &[(selected, "on")])}
-                aria-selected={selected.to_string()} {style}
-                onclick={Callback::from(move |_| onselect.emit(t.clone()))}>
+            <a role="tab" class={class_list("ct-tab", &[(selected, "on")])} href={target.to_hash()}
+                aria-selected={selected.to_string()} {style} onclick={follow(&p.onselect, target)}>
                 if let Some(n) = number { <span class="ct-badge" aria-hidden="true">{ n }</span> }
                 { label }
-            </button>
+            </a>
         }
     };
     html! {

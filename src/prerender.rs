@@ -1,0 +1,180 @@
+//! The page's first paint, rendered at build time by the widget's own views (Yew's server-side
+//! rendering, native only): see src/bin/prerender.rs. Tested natively (tests/prerender.rs).
+
+use std::fmt::Write;
+
+use yew::prelude::*;
+
+use crate::bundle::{DELTA, TOUR};
+use crate::card_text::card_text;
+use crate::layout::{overview_region, MapFrame, BANDS};
+use crate::model::Lang;
+use crate::num::Fixed;
+use crate::route::View;
+use crate::views::card::card_body;
+use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
+use crate::views::overview::{overview, OverviewProps};
+use crate::views::page::{page, PageProps, Tools};
+use crate::views::parts::layer_paths;
+use crate::views::route_panel::{route_panel, RoutePanelProps};
+
+#[derive(Properties, PartialEq)]
+struct StaticProps {
+    html: Html,
+}
+
+#[function_component(Static)]
+fn static_html(p: &StaticProps) -> Html {
+    p.html.clone()
+}
+
+/// Markup as Yew's server renderer writes it (no hydration marks: the app renders afresh).
+pub fn render(html: Html) -> String {
+    let rt = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&rt, async move {
+        yew::LocalServerRenderer::<Static>::with_props(StaticProps { html }).hydratable(false).render().await
+    })
+}
+
+/// CSS that shows the marker set of the band the map's width falls in (container `ctmap`, the map
+/// itself): written from `BANDS`, the thresholds the app uses, so the two cannot disagree.
+pub fn band_css() -> String {
+    let mut css = String::from("#ct-first .ct-band{display:none}");
+    for (i, b) in BANDS.iter().enumerate() {
+        let lo = Fixed(b.min_width, 0);
+        let rule = match BANDS.get(i + 1) {
+            Some(next) => format!("(min-width:{lo}px) and (max-width:{}px)", Fixed(next.min_width - 0.01, 2)),
+            None => format!("(min-width:{lo}px)"),
+        };
+        let _ = write!(css, "@container ctmap {rule}{{#ct-first .ct-band-{i}{{display:inline}}}}");
+    }
+    // A browser without container queries gets the phone's layout, scaled to the map.
+    css.push_str("@supports not (container-type:size){#ct-first .ct-band-1{display:inline}}");
+    css
+}
+
+/// The map as the prerendered page shows it: the overview's fixed part of the map, one marker set per band.
+pub fn overview_map(lang: Lang) -> Html {
+    let view = View::Overview;
+    let sets = BANDS
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let frame = MapFrame::band(&TOUR, *band, band.frame);
+            let lay = frame.layout(&TOUR, &DELTA.labels, &view, lang);
+            MarkerSet { band: Some(i), frame, lay }
+        })
+        .collect();
+    let r = overview_region(&TOUR);
+    let view_box =
+        format!("{} {} {} {}", Fixed(r.min.x, 2), Fixed(r.min.y, 2), Fixed(r.width(), 2), Fixed(r.height(), 2));
+    map_view(MapProps {
+        view,
+        lang,
+        sets,
+        outlines: html! { <g class="ct-layers">{ layer_paths(&DELTA.layers) }</g> },
+        view_box: Some(view_box),
+        detail: false,
+        engaged: false,
+        hint: false,
+        on: MapHandlers::default(),
+    })
+}
+
+/// Every route panel and case card, each shown when the address names it (`:target`).
+fn targets(lang: Lang) -> Html {
+    let noop = Callback::noop();
+    let routes = TOUR.groups.iter().map(|g| {
+        html! {
+            <div class="ct-target" id={View::Route(g.number).to_hash()[1..].to_string()}>
+                { route_panel(&RoutePanelProps { group: g.number, lang, onselect: noop.clone() }) }
+            </div>
+        }
+    });
+    let cards = TOUR.sequence().map(|st| {
+        let c = card_text(&TOUR, st, lang);
+        let heading = format!("ct-card-h-{}", st.id);
+        html! {
+            <div class="ct-target" id={View::Stop(st.id.to_string()).to_hash()[1..].to_string()}>
+                <section class="ct-card" aria-labelledby={heading.clone()} style={format!("--route:{}", c.group_color)}>
+                    { card_body(st, &c, lang, &heading) }
+                </section>
+            </div>
+        }
+    });
+    html! { <>{ for routes }{ for cards }</> }
+}
+
+/// The complete overview page, as `#ct-first`.
+pub fn first_paint(lang: Lang) -> String {
+    let main = html! {
+        <div class="ct-stage">
+            { overview_map(lang) }
+            <div class="ct-panel">
+                { overview(&OverviewProps { lang, onselect: Callback::noop() }) }
+                { targets(lang) }
+            </div>
+        </div>
+    };
+    let body = render(page(PageProps {
+        view: View::Overview,
+        lang,
+        present: false,
+        embed: false,
+        page: true,
+        root: NodeRef::default(),
+        tools: Tools::default(),
+        onselect: None,
+        main,
+        extra: html! {},
+        id: Some("ct-first"),
+    }));
+    format!("<style>{}</style>{body}", band_css())
+}
+
+/// The tour as a plain list, for the panic fallback (`<template id="ct-static">`).
+pub fn text_version(lang: Lang) -> String {
+    let e = &TOUR.event;
+    let groups = TOUR.groups.iter().map(|g| {
+        html! {
+            <>
+                <h2>{ g.name.get(lang) }</h2>
+                <ol>
+                    { for TOUR.stops_of(g.number).map(|st| {
+                        let c = card_text(&TOUR, st, lang);
+                        html! {
+                            <li>
+                                <p><strong>{ c.title }</strong>{ " · " }{ c.place.clone() }</p>
+                                <ul>
+                                    { for c.reported.iter().map(|f| html! { <li>{ *f }</li> }) }
+                                    { for c.background.iter().map(|f| html! { <li>{ crate::strings::strings(lang).background }{ "：" }{ *f }</li> }) }
+                                </ul>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </>
+        }
+    });
+    let s = crate::strings::strings(lang);
+    render(html! {
+        <div class="ct-root ct-static">
+            <h1>{ e.headline.get(lang) }</h1>
+            <p>{ crate::strings::date_range(lang, &e.start_date, &e.end_date) }</p>
+            { for groups }
+            <p>{ e.source.get(lang) }</p>
+            <p>{ s.credit_map }</p>
+        </div>
+    })
+}
+
+/// The base map's outlines alone, for an inline mount (embed.js).
+pub fn outlines() -> String {
+    render(html! { <svg aria-hidden="true"><g class="ct-layers">{ layer_paths(&DELTA.layers) }</g></svg> })
+}
+
+/// The files src/bin/prerender.rs writes.
+pub fn files() -> Vec<(&'static str, String)> {
+    vec![("first.html", first_paint(Lang::Zh)), ("static.html", text_version(Lang::Zh)), ("outlines.html", outlines())]
+}

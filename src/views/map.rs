@@ -1,0 +1,259 @@
+//! The route map's markup: base map, the three routes, the start and 18 stop markers with their leader
+//! lines, numbers and labels, the legend and the credit. One function for the live map (the TourMap
+//! component adds the camera, gestures and flights) and for the prerendered page (src/bin/prerender.rs),
+//! so that the first paint and the app are the same picture.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::bundle::{DELTA, TOUR};
+use crate::geo::Point;
+use crate::layout::{marker_label, marker_points, MapFrame, MapLayout};
+use crate::marker::{self, Shape, DOT_R, START_HALF};
+use crate::model::Lang;
+use crate::num::Fixed;
+use crate::route::View;
+use crate::strings::{announce, class_list, strings};
+use crate::views::parts::{detail_layers, legend, text_alternative};
+
+/// One set of marker positions and labels: the live map draws one, for its own size; the prerendered
+/// page draws one per band (`band`), and CSS shows the one that fits the map.
+pub struct MarkerSet {
+    pub band: Option<usize>,
+    pub frame: MapFrame,
+    pub lay: MapLayout,
+}
+
+/// What the live map hands in to make the picture interactive; the prerender leaves it at default.
+#[derive(Default)]
+pub struct MapHandlers {
+    pub container: NodeRef,
+    pub base: NodeRef,
+    pub top: NodeRef,
+    pub onpointerdown: Callback<PointerEvent>,
+    pub onpointermove: Callback<PointerEvent>,
+    pub onpointerup: Callback<PointerEvent>,
+    pub onpointerleave: Callback<PointerEvent>,
+    pub onfit: Callback<MouseEvent>,
+    /// A marker was chosen (click, Enter or Space); `None` in the prerender, where markers are plain links.
+    pub onselect: Option<Callback<View>>,
+    /// True while a drag is under way, so that the click ending it selects nothing.
+    pub dragged: Rc<RefCell<bool>>,
+}
+
+/// What [`map_view`] draws.
+pub struct MapProps {
+    pub view: View,
+    pub lang: Lang,
+    pub sets: Vec<MarkerSet>,
+    /// The base map's outlines (the live map adopts the page's own path elements).
+    pub outlines: Html,
+    /// A fixed viewBox for both layers (the prerender); the live map's camera writes its own.
+    pub view_box: Option<String>,
+    pub detail: bool,
+    pub engaged: bool,
+    pub hint: bool,
+    pub on: MapHandlers,
+}
+
+fn tr(p: Point, digits: u8) -> String {
+    format!("translate({} {})", Fixed(p.x, digits), Fixed(p.y, digits))
+}
+
+/// An SVG shape element from the one marker geometry.
+pub fn shape_html(shape: Shape, class: &'static str) -> Html {
+    match shape {
+        Shape::Circle { r } => html! { <circle class={class} r={Fixed(r, 1).to_string()} /> },
+        Shape::Square { half, turned } => {
+            let (o, s) = (Fixed(-half, 1).to_string(), Fixed(2.0 * half, 1).to_string());
+            html! {
+                <rect class={class} x={o.clone()} y={o} width={s.clone()} height={s} rx="2"
+                    transform={turned.then_some("rotate(45)")} />
+            }
+        }
+    }
+}
+
+/// A moved marker's leader line and the dot at its true place, in marker px.
+fn leader(m: Point) -> Html {
+    if m.dist(Point::default()) <= 0.5 {
+        return html! {};
+    }
+    html! {
+        <>
+            <line class="ct-leader" x2={Fixed(m.x, 1).to_string()} y2={Fixed(m.y, 1).to_string()} />
+            <circle class="ct-dot" r={Fixed(DOT_R, 1).to_string()} />
+        </>
+    }
+}
+
+/// The set's wrapper: the prerender's carry their band and their own marker scale.
+fn band_attrs(set: &MarkerSet) -> (String, Option<String>) {
+    match set.band {
+        Some(b) => (format!("ct-band ct-band-{b}"), Some(format!("--inv:{}", Fixed(set.frame.inv(), 5)))),
+        None => ("ct-band".to_string(), None),
+    }
+}
+
+fn markers(p: &MapProps, set: &MarkerSet) -> Html {
+    let style = set.frame.style;
+    let lay = &set.lay;
+    let group = TOUR.group_of(&p.view);
+    let selected = match &p.view {
+        View::Stop(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let points = marker_points(&TOUR);
+    let label_h = style.label_height();
+    let label_text = |off: Option<Point>, text: String| -> Html {
+        match off {
+            Some(o) => html! {
+                <text class="ct-label" x={Fixed(o.x + 2.0, 1).to_string()} y={Fixed(o.y + label_h * 0.78, 1).to_string()}
+                    font-size={Fixed(style.font, 1).to_string()}>{ text }</text>
+            },
+            None => html! {},
+        }
+    };
+    let stops = TOUR.stops.iter().enumerate().map(|(i, st)| {
+        let m = lay.marks[i];
+        let color = TOUR.group(st.group).map(|g| g.color.clone()).unwrap_or_default();
+        let is_sel = selected == Some(&*st.id);
+        let hl = group == Some(st.group);
+        let dim = group.is_some() && !hl;
+        let view = View::Stop(st.id.to_string());
+        let (onclick, onkeydown) = match &p.on.onselect {
+            Some(onselect) => {
+                let (on1, v1, dragged) = (onselect.clone(), view.clone(), p.on.dragged.clone());
+                let (on2, v2) = (onselect.clone(), view.clone());
+                (
+                    Some(Callback::from(move |e: MouseEvent| {
+                        // The app writes the address itself (replaceState): the link must not add history.
+                        e.prevent_default();
+                        if !*dragged.borrow() {
+                            on1.emit(v1.clone());
+                        }
+                    })),
+                    Some(Callback::from(move |e: KeyboardEvent| {
+                        if e.key() == " " {
+                            e.prevent_default();
+                            on2.emit(v2.clone());
+                        }
+                    })),
+                )
+            }
+            None => (None, None),
+        };
+        html! {
+            <a class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])} href={view.to_hash()}
+                transform={tr(points[i], 2)} style={format!("--route:{color}")}
+                role="button" data-stop={st.id.to_string()}
+                aria-label={announce(&TOUR, &view, p.lang)}
+                aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
+                <g class="k">
+                    { leader(m) }
+                    <g transform={tr(m, 1)}>
+                        <circle class="ct-hit" r={Fixed(style.hit, 1).to_string()} />
+                        { shape_html(marker::shape(st.group, style.radius), "ct-mk") }
+                        { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
+                    </g>
+                </g>
+            </a>
+        }
+    });
+    // The order numbers sit on the markers but outside the marker buttons: a button's visible text must be
+    // part of its name (WCAG 2.5.3), and "4新吴" is not in "新吴区，第一组 第4站（共7站）". The name says the order.
+    let numbers = TOUR.stops.iter().enumerate().map(|(i, st)| {
+        let m = lay.marks[i];
+        let dim = group.is_some_and(|n| n != st.group);
+        html! {
+            <g class={class_list("ct-num", &[(dim, "dim")])} transform={tr(points[i], 2)}>
+                <text class="k ct-mk-n" x={Fixed(m.x, 1).to_string()} y={Fixed(m.y + style.font * 0.36, 1).to_string()}
+                    font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
+            </g>
+        }
+    });
+    let n = TOUR.stops.len();
+    let sm = lay.marks.get(n).copied().unwrap_or_default();
+    let start_label = lay.labels.get(n).copied().flatten();
+    let (class, inv) = band_attrs(set);
+    html! {
+        <g {class} style={inv}>
+            <g class="ct-start" transform={tr(TOUR.start_point(), 2)} aria-hidden="true">
+                <g class="k">
+                    { leader(sm) }
+                    <g transform={tr(sm, 1)}>
+                        { shape_html(marker::start_shape(START_HALF), "ct-start-mk") }
+                        { label_text(start_label, marker_label(&TOUR, n, p.lang)) }
+                    </g>
+                </g>
+            </g>
+            <g class="ct-stops">{ for stops }</g>
+            <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
+        </g>
+    }
+}
+
+fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
+    let font = set.frame.style.font;
+    let labels = DELTA.labels.iter().zip(&set.lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
+        html! {
+            <g transform={tr(Point::new(l.x, l.y), 1)}>
+                <text class={format!("k ct-base-label {}", l.kind)} font-size={Fixed(font * 1.1, 1).to_string()}
+                    y={Fixed(font * 0.4, 1).to_string()}>{ l.text(p.lang) }</text>
+            </g>
+        }
+    });
+    let (class, inv) = band_attrs(set);
+    html! { <g {class} style={inv}>{ for labels }</g> }
+}
+
+/// The whole map: two SVG layers, the text alternative, the fit button, the legend and the credit.
+pub fn map_view(p: MapProps) -> Html {
+    let s = strings(p.lang);
+    let group = TOUR.group_of(&p.view);
+    let start_pt = TOUR.start_point();
+    let routes = TOUR.groups.iter().map(|g| {
+        let mut d = format!("M{} {}", Fixed(start_pt.x, 1), Fixed(start_pt.y, 1));
+        for pt in TOUR.stops_of(g.number).map(|s| TOUR.stop_point(s)) {
+            d.push_str(&format!("L{} {}", Fixed(pt.x, 1), Fixed(pt.y, 1)));
+        }
+        let dim = group.is_some_and(|n| n != g.number);
+        html! {
+            <g class={class_list("ct-route", &[(dim, "dim"), (group == Some(g.number), "hl")])}
+                style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
+                <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
+            </g>
+        }
+    });
+    let on = &p.on;
+    html! {
+        <div class="ct-mapbox">
+        <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
+            <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
+                viewBox={p.view_box.clone()}>
+                <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
+                { p.outlines.clone() }
+                if p.detail { { detail_layers() } }
+                <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
+            </svg>
+            <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
+                preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
+                onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
+                onpointerup={on.onpointerup.clone()} onpointercancel={on.onpointerup.clone()}
+                onpointerleave={on.onpointerleave.clone()}>
+                <g class="ct-routes" aria-hidden="true">{ for routes }</g>
+                { for p.sets.iter().map(|set| markers(&p, set)) }
+            </svg>
+            { text_alternative(p.lang) }
+            <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
+            if p.hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
+        </div>
+            <div class="ct-map-foot">
+                { legend(&TOUR, p.lang) }
+                <p class="ct-credit">{ s.credit_map }</p>
+            </div>
+        </div>
+    }
+}
