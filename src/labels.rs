@@ -79,8 +79,11 @@ const GAP: f64 = 3.0;
 /// Labels keep this far apart from each other.
 const MARGIN: f64 = 2.0;
 
-fn candidate(r: &LabelRequest, side: Side) -> Rect {
-    let (w, h, d) = (r.width, r.height, r.radius + GAP);
+/// A second ring of places, a little further out, for a label crowded out of the first.
+const FAR: f64 = 9.0;
+
+fn candidate(r: &LabelRequest, side: Side, gap: f64) -> Rect {
+    let (w, h, d) = (r.width, r.height, r.radius + gap);
     let diag = d * std::f64::consts::FRAC_1_SQRT_2;
     let (x, y) = match side {
         Side::Right => (r.at.x + d, r.at.y - h / 2.0),
@@ -99,8 +102,8 @@ fn marker_box(r: &LabelRequest) -> Rect {
     Rect { x: r.at.x - r.radius, y: r.at.y - r.radius, w: 2.0 * r.radius, h: 2.0 * r.radius }
 }
 
-/// Place labels greedily by priority (ties keep input order). Each label takes the first side
-/// whose box stays inside `frame`, clear of every marker, every box in `obstacles` and the labels
+/// Place labels greedily by priority (ties keep input order). Each label takes the first side (next
+/// to its marker, else a little further out) whose box stays inside `frame`, clear of every marker, every box in `obstacles` and the labels
 /// already placed; a label with no such side is left out (`None`), never drawn over another.
 pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<Placement>> {
     let markers: Vec<Rect> = requests.iter().map(marker_box).chain(obstacles.iter().copied()).collect();
@@ -118,13 +121,16 @@ pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<
         if !(r.at.x.is_finite() && r.at.y.is_finite()) {
             continue;
         }
-        out[i] = SIDES.iter().find_map(|&side| {
-            let rect = candidate(r, side);
-            let clear = rect.inside(&frame)
-                && !markers.iter().any(|m| m.overlaps(&rect))
-                && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
-            clear.then_some(Placement { rect, side })
-        });
+        out[i] = [GAP, GAP + FAR, GAP + 2.0 * FAR]
+            .iter()
+            .flat_map(|&g| SIDES.iter().map(move |&side| (side, g)))
+            .find_map(|(side, gap)| {
+                let rect = candidate(r, side, gap);
+                let clear = rect.inside(&frame)
+                    && !markers.iter().any(|m| m.overlaps(&rect))
+                    && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
+                clear.then_some(Placement { rect, side })
+            });
         if let Some(p) = out[i] {
             placed.push(p.rect);
         }

@@ -22,7 +22,7 @@ pub struct MarkerStyle {
     pub sep: f64,
 }
 
-pub const READER: MarkerStyle = MarkerStyle { radius: 11.0, font: 14.0, hit: 22.0, sep: 32.0 };
+pub const READER: MarkerStyle = MarkerStyle { radius: 11.0, font: 14.0, hit: 22.0, sep: 36.0 };
 pub const PROJECTOR: MarkerStyle = MarkerStyle { radius: 16.0, font: 24.0, hit: 30.0, sep: 46.0 };
 /// Smaller markers on a phone-sized map, so the overview stays readable; a finger gets a 54 px target,
 /// of which at least 44×44 px is each stop's own.

@@ -43,9 +43,10 @@ pub fn band_css() -> String {
     let mut css = String::from("#ct-first .ct-band{display:none}");
     for (i, b) in BANDS.iter().enumerate() {
         let lo = Fixed(b.min_width, 0);
+        // Range syntax: `max-width: 363.99px` also matches a 364 px map in Chromium (it rounds to layout units).
         let rule = match BANDS.get(i + 1) {
-            Some(next) => format!("(min-width:{lo}px) and (max-width:{}px)", Fixed(next.min_width - 0.01, 2)),
-            None => format!("(min-width:{lo}px)"),
+            Some(next) => format!("(width >= {lo}px) and (width < {}px)", Fixed(next.min_width, 0)),
+            None => format!("(width >= {lo}px)"),
         };
         let _ = write!(css, "@container ctmap {rule}{{#ct-first .ct-band-{i}{{display:inline}}}}");
     }

@@ -183,7 +183,7 @@ fn labels_never_touch_a_marker_a_dot_or_each_other() {
 #[test]
 fn the_overview_names_most_places() {
     let (t, base) = tour();
-    for (w, least) in [(390.0, 15), (1280.0, 18)] {
+    for (w, least) in [(390.0, 19), (1280.0, 19)] {
         let d = draw(&t, &base, &View::Overview, map_box(w), false, Lang::Zh);
         let named = d.lay.labels.iter().flatten().count();
         assert!(named >= least, "{w} px: {named} of 19 labels");

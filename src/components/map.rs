@@ -48,7 +48,6 @@ pub struct TourMapProps {
 
 #[function_component(TourMap)]
 pub fn tour_map(p: &TourMapProps) -> Html {
-    let s = strings(p.lang);
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
