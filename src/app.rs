@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::address::{parse_hash, parse_query, View};
 use crate::bundle::TOUR;
 use crate::components::export::export_handlers;
 use crate::components::handout::{handout, use_print};
@@ -13,7 +14,6 @@ use crate::components::hunan::{hunan_view, use_hunan_outlines, HunanViewProps};
 use crate::components::map::TourMap;
 use crate::components::present::{presenter_bar, use_presenter};
 use crate::model::Tour;
-use crate::route::{parse_hash, parse_query, View};
 use crate::state::{key_action, Action, AppState};
 use crate::views::card::{case_card, use_card_state, CaseCardProps};
 use crate::views::overview::{overview, OverviewProps};

@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));
-/// The delta base map as compiled in; in the wasm its `layers` are empty: use [`delta`].
+/// The delta base map as compiled in; in the wasm its `layers` are empty: the page carries them (`web::delta`).
 pub static DELTA: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_delta.rs"));
 /// The Hunan inset as compiled in; in the wasm its `layers` are empty: they are [`HUNAN_LAYERS`].
 pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs"));
@@ -19,23 +19,3 @@ pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs
 pub static HUNAN_LAYERS: Layers = include!(concat!(env!("OUT_DIR"), "/hunan_layers.rs"));
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
-
-/// The delta base map with its outlines, for the handout. In the browser the outlines
-/// come from the page: index.html paints them as its first frame before the wasm arrives (`#ct-first`,
-/// written by tools/postbuild.mjs; embed.js brings the same for an inline mount); the live map shows
-/// those elements themselves (`web::base_layers`), and this reads their path data once, on first use.
-/// A page without them gets a map without outlines, never an error.
-pub fn delta() -> &'static Basemap {
-    #[cfg(target_arch = "wasm32")]
-    {
-        thread_local! {
-            static WITH_LAYERS: &'static Basemap =
-                Box::leak(Box::new(Basemap { layers: crate::web::page_layers(), ..DELTA.clone() }));
-        }
-        WITH_LAYERS.with(|b| *b)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        &DELTA
-    }
-}

@@ -3,9 +3,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::{load, LoadError, TOUR_JSON};
 
+use crate::address::View;
 use crate::geo::{great_circle_km, Point, Projection};
 use crate::model::{Group, Stop, Tour};
-use crate::route::View;
 
 /// Reading content from JSON: what `build.rs` does before the widget is compiled, and what tests
 /// do with broken fixtures.

@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::address::View;
 use crate::basemap::Basemap;
 use crate::camera::{Camera, Viewport};
 use crate::geo::Point;
@@ -20,7 +21,6 @@ use crate::marker::{self, DOT_R, START_HALF};
 use crate::model::{Lang, Tour};
 use crate::num::Fixed;
 use crate::palette::LIGHT;
-use crate::route::View;
 use crate::strings::{announce, date_range, strings};
 
 /// A finished SVG document and its size in CSS px.

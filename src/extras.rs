@@ -8,6 +8,7 @@ mod wasm {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    use county_tour::address::{parse_hash, View};
     use county_tour::basemap::Basemap;
     use county_tour::bundle::{DELTA, TOUR};
     use county_tour::camera::{Camera, Viewport};
@@ -15,7 +16,6 @@ mod wasm {
     use county_tour::geo::Point;
     use county_tour::layout::style_for;
     use county_tour::model::Lang;
-    use county_tour::route::{parse_hash, View};
 
     /// The QR code for `text` as an SVG element `size` px wide; none if the text is too long to encode.
     #[wasm_bindgen]

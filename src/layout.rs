@@ -1,6 +1,7 @@
 //! What the map shows for a view: the camera that frames it and where every label goes.
 //! Plain maths over the tour, so the "labels never overlap" promise is tested natively.
 
+use crate::address::View;
 use crate::basemap::MapLabel;
 use crate::camera::{Bounds, Camera, Viewport};
 use crate::declutter::declutter;
@@ -8,7 +9,6 @@ use crate::geo::Point;
 use crate::labels::{place, text_width, LabelRequest, Rect};
 use crate::marker::DOT_R;
 use crate::model::{Lang, Tour};
-use crate::route::View;
 
 /// Marker and label sizes in CSS px.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,6 +3,7 @@
 //! Plain modules (no web APIs, tested natively) hold the data and the maths; `app` and `components`
 //! hold the Yew views, compiled only for the browser.
 
+pub mod address;
 pub mod basemap;
 pub mod bundle;
 pub mod camera;
@@ -22,7 +23,6 @@ pub mod palette;
 pub mod prerender;
 pub mod print_layout;
 pub mod qr;
-pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rust_literal;
 pub mod state;

@@ -5,12 +5,12 @@ use std::fmt::Write;
 
 use yew::prelude::*;
 
+use crate::address::View;
 use crate::bundle::{DELTA, TOUR};
 use crate::card_text::card_text;
 use crate::layout::{overview_region, MapFrame, BANDS};
 use crate::model::Lang;
 use crate::num::Fixed;
-use crate::route::View;
 use crate::views::card::card_body;
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::overview::{overview, OverviewProps};

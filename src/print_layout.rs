@@ -5,11 +5,11 @@
 
 use std::fmt::Write;
 
+use crate::address::View;
 use crate::basemap::Basemap;
 use crate::card_text::card_text;
 use crate::export::{esc, print_map};
 use crate::model::{Lang, Stop, Tour};
-use crate::route::View;
 use crate::strings::strings;
 
 fn facts(o: &mut String, list: &[&str]) {

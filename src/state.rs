@@ -1,7 +1,7 @@
 //! The view state and the one function that changes it; the URL hash mirrors `view`.
 
+use crate::address::View;
 use crate::model::{Lang, Tour};
-use crate::route::View;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {

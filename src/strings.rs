@@ -176,8 +176,8 @@ pub fn km(lang: Lang, km: f64) -> String {
 }
 
 /// What the live region says when the view changes: "义乌市，第一组第2站（共7站）".
-pub fn announce(tour: &crate::model::Tour, view: &crate::route::View, lang: Lang) -> String {
-    use crate::route::View;
+pub fn announce(tour: &crate::model::Tour, view: &crate::address::View, lang: Lang) -> String {
+    use crate::address::View;
     let s = strings(lang);
     match view {
         View::Overview => s.overview.to_string(),

@@ -57,7 +57,7 @@ pub fn prefers_reduced_motion() -> bool {
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         gloo::console::warn!(format!("county-tour stopped: {info}"));
-        crate::components::fallback::show_static_fallback();
+        show_static_fallback();
     }));
 }
 
@@ -124,4 +124,30 @@ pub fn remove_first_frame() {
     if let Some(el) = gloo::utils::document().get_element_by_id(FIRST_FRAME) {
         el.remove();
     }
+}
+
+/// The delta base map with its outlines, for the handout and a page without a first paint. The wasm
+/// carries no outlines (`bundle::DELTA`): the prerendered page paints them before the wasm arrives
+/// (`#ct-first`, src/prerender.rs; embed.js brings the same for an inline mount); the live map shows
+/// those elements themselves ([`base_layers`]), and this reads their path data once, on first use.
+/// A page without them gets a map without outlines, never an error.
+pub fn delta() -> &'static crate::basemap::Basemap {
+    thread_local! {
+        static WITH_LAYERS: &'static crate::basemap::Basemap =
+            Box::leak(Box::new(crate::basemap::Basemap { layers: page_layers(), ..crate::bundle::DELTA.clone() }));
+    }
+    WITH_LAYERS.with(|b| *b)
+}
+
+/// After a panic the app is gone: replace it with the page's static list of stops (rendered into
+/// `<template id="ct-static">` at build time by src/prerender.rs) so the frame is never left blank.
+pub fn show_static_fallback() {
+    let doc = gloo::utils::document();
+    let Some(root) = doc.get_element_by_id("county-tour") else {
+        return;
+    };
+    let list = doc.get_element_by_id("ct-static").map(|n| n.inner_html()).unwrap_or_default();
+    let note = "<p class=\"ct-error-title\" role=\"alert\">地图暂时无法运行，以下为文字版。· The map stopped; here is the text version.</p>";
+    let theme = crate::palette::LIGHT.css_vars();
+    root.set_inner_html(&format!("<div class=\"ct-root ct-error\" style=\"{theme}\">{note}{list}</div>"));
 }

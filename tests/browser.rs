@@ -27,6 +27,7 @@ fn mount() -> Element {
 fn click(el: &Element) {
     let init = MouseEventInit::new();
     init.set_bubbles(true);
+    init.set_cancelable(true); // as a real click is: a link's default (following it) can be prevented
     let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
     el.dispatch_event(&ev).unwrap();
 }
@@ -40,7 +41,7 @@ async fn the_app_mounts_with_18_stops_and_the_overview() {
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount();
     settle().await;
-    assert_eq!(root.query_selector_all("[data-stop][role=button]").unwrap().length(), 18);
+    assert_eq!(root.query_selector_all("a[href][data-stop][role=button]").unwrap().length(), 18);
     assert!(text(&root, ".ct-figs").unwrap().contains("49"));
     root.remove();
 }
@@ -66,7 +67,7 @@ async fn clicking_a_stop_opens_its_card() {
 #[wasm_bindgen_test]
 async fn after_a_panic_the_build_time_text_version_takes_the_widgets_place() {
     let page = common::built_page("<p>app</p>");
-    county_tour::components::fallback::show_static_fallback();
+    county_tour::web::show_static_fallback();
     let root = gloo::utils::document().get_element_by_id("county-tour").unwrap();
     let text = root.text_content().unwrap();
     assert!(text.contains("The map stopped"), "{text}");

@@ -1,13 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The exported and printed maps: standalone, well-formed SVG with routes, labels, title, legend and credits.
 
+use county_tour::address::View;
 use county_tour::bundle::{DELTA, TOUR};
 use county_tour::camera::Viewport;
 use county_tour::export::{esc, file_name, map_svg, print_map, PRINT_VP};
 use county_tour::layout::{camera_for, PHONE, READER};
 use county_tour::model::Lang;
 use county_tour::print_layout::handout_html;
-use county_tour::route::View;
 use county_tour::strings::date_range;
 
 /// Tags open and close in order, attribute quotes pair up and every `&` starts an entity.

@@ -3,18 +3,18 @@
 //! markers collide, each stop keeps a tap target of its own, leaders stay short, labels never overlap
 //! a marker or each other, and crowded stops come apart when one of them is selected.
 
+use county_tour::address::View;
 use county_tour::basemap::{self, Basemap};
 use county_tour::camera::Viewport;
 use county_tour::data::{load, TOUR_JSON};
 use county_tour::geo::Point;
 use county_tour::labels::{text_width, Rect};
 use county_tour::layout::{
-    band_for, camera_for, marker_label, marker_points, MapFrame, MapLayout, MarkerStyle, BANDS, PHONE, PROJECTOR,
-    READER, SHAPE_REACH,
+    band_for, camera_for, marker_label, marker_points, MapFrame, MapLayout, BANDS, PHONE, PROJECTOR, READER,
+    SHAPE_REACH,
 };
 use county_tour::marker::DOT_R;
 use county_tour::model::{Lang, Tour};
-use county_tour::route::View;
 
 /// The map's box (content px) on a page `w` px wide, as assets/style.css lays it out: one column under
 /// 600 px of widget (the widget has 12 px of padding), two columns above, the widget at most 1400 wide.

@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Walking the tour: next/previous across groups, keys, the URL hash, and route distances.
 
+use county_tour::address::{parse_hash, View};
 use county_tour::data::{load, TOUR_JSON};
 use county_tour::geo::great_circle_km;
-use county_tour::route::{parse_hash, View};
 use county_tour::state::{key_action, Action, AppState};
 
 fn tour() -> county_tour::model::Tour {

@@ -2,11 +2,11 @@
 //! Property tests of everything that reads input from outside the widget: the URL hash and query, and the
 //! messages a host page sends. Whatever arrives, parsing never panics and lands on a view that names itself.
 
+use county_tour::address::{parse_hash, parse_query, View};
 use county_tour::bundle::TOUR;
 use county_tour::host::{is_pym_for, navigate_hash, NAVIGATE_TYPE};
 use county_tour::model::Lang;
 use county_tour::num::Fixed;
-use county_tour::route::{parse_hash, parse_query, View};
 use proptest::prelude::*;
 
 fn is_stop(id: &str) -> bool {

@@ -5,9 +5,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::address::View;
 use crate::lazy::with_extras;
 use crate::model::Lang;
-use crate::route::View;
 
 /// The two buttons' handlers (SVG, PNG), for the header (`views::page`).
 pub fn export_handlers(view: &View, lang: Lang, present: bool) -> (Callback<MouseEvent>, Callback<MouseEvent>) {

@@ -5,9 +5,10 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::bundle::{delta, TOUR};
+use crate::bundle::TOUR;
 use crate::model::Lang;
 use crate::print_layout::handout_html;
+use crate::web::delta;
 
 /// Whether the handout is needed now, and the Print button's handler.
 ///

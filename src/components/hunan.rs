@@ -9,9 +9,9 @@ use crate::lazy::with_extras;
 use crate::bundle::{HUNAN, TOUR};
 use crate::num::Fixed;
 
+use crate::address::View;
 use crate::geo::Projection;
 use crate::model::Lang;
-use crate::route::View;
 use crate::strings::strings;
 
 /// What [`hunan_view`] draws from.

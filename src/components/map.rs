@@ -15,14 +15,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::bundle::{delta, DELTA, TOUR};
+use crate::bundle::{DELTA, TOUR};
 use crate::num::clamp;
+use crate::web::delta;
 
+use crate::address::View;
 use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
 use crate::layout::MapFrame;
 use crate::model::Lang;
-use crate::route::View;
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::parts::{layer_paths, DETAIL_SCALE};
 

@@ -7,7 +7,7 @@ use crate::bundle::TOUR;
 use crate::lazy::with_extras;
 use crate::num::Fixed;
 
-use crate::route::View;
+use crate::address::View;
 use crate::state::{Action, AppState};
 use crate::strings::strings;
 

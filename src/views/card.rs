@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::bundle::TOUR;
 
+use crate::address::View;
 use crate::card_text::{card_text, CardText};
 use crate::model::{Lang, Stop};
-use crate::route::View;
 use crate::state::Action;
 use crate::strings::{class_list, strings};
 

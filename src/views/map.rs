@@ -8,13 +8,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::address::View;
 use crate::bundle::{DELTA, TOUR};
 use crate::geo::Point;
 use crate::layout::{marker_label, marker_points, MapFrame, MapLayout};
 use crate::marker::{self, Shape, DOT_R, START_HALF};
 use crate::model::Lang;
 use crate::num::Fixed;
-use crate::route::View;
 use crate::strings::{announce, class_list, strings};
 use crate::views::parts::{detail_layers, legend, text_alternative};
 

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::address::View;
 use crate::bundle::TOUR;
 use crate::model::Lang;
 use crate::palette::{DARK, LIGHT};
-use crate::route::View;
 use crate::strings::{class_list, strings};
 use crate::views::tabs::{route_tabs, RouteTabsProps};
 

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::bundle::TOUR;
 
+use crate::address::View;
 use crate::model::Lang;
-use crate::route::View;
 use crate::strings::{class_list, strings};
 use crate::views::page::follow;
 
