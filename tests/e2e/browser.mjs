@@ -29,11 +29,40 @@ export async function openPage(browser, options = ARTICLE) {
   return page;
 }
 
+/** Wait until the app (not the prerendered first paint, #ct-first) has drawn its stops or the Hunan view. */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('ct-first') &&
+    document.querySelector('#county-tour .ct-root [data-stop], #county-tour .ct-root .ct-hunan-panel'), null, { timeout: 15000 });
+}
+
 /** Go to a URL and wait until the widget has drawn its stops. */
 export async function load(page, url) {
   await page.goto(url);
-  await page.waitForSelector('.ct-root [data-stop], .ct-root .ct-hunan-panel', { timeout: 15000 });
+  await appReady(page);
   await page.waitForTimeout(100);
+}
+
+/**
+ * Each stop's own tappable area in px², as a finger finds it: the points of the stop's box (its link's
+ * bounding box, hit target included) where `elementFromPoint` is that stop, on a 1 px grid. Only the
+ * stops shown in `scope` (the prerendered page shows one marker set per width band).
+ */
+export function tapAreas(page, scope) {
+  return page.evaluate((scope) => {
+    const out = {};
+    for (const a of document.querySelectorAll(`${scope} [data-stop]`)) {
+      const r = a.getBoundingClientRect();
+      if (!r.width || getComputedStyle(a).display === 'none' || !a.getClientRects().length) continue;
+      let n = 0;
+      for (let y = Math.floor(r.top); y < r.bottom; y++) {
+        for (let x = Math.floor(r.left); x < r.right; x++) {
+          if (document.elementFromPoint(x + 0.5, y + 0.5)?.closest('[data-stop]') === a) n++;
+        }
+      }
+      out[a.dataset.stop] = n;
+    }
+    return out;
+  }, scope);
 }
 
 export async function shot(page, name) {

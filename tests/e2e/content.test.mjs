@@ -74,13 +74,16 @@ test('the overview gives the event at a glance: 18 places, 49 sessions, six them
   await page.context().close();
 });
 
-test('a stop with nothing reported says so plainly; an approximate location is flagged', async () => {
+test('a stop with nothing reported says so plainly, in one sentence; an approximate location is flagged', async () => {
   const page = await openPage(browser);
   await load(page, server.url + '#/taixing');
   assert.equal(await titleBecomes(page, '泰兴市'), '泰兴市');
-  const card = await page.locator('.ct-card').textContent();
-  assert.match(card, /没有介绍具体案例/);
-  assert.match(card, /暂无可核实的资料/);
+  // Nothing reported and no background: one note, the same as in print (src/card_text.rs).
+  assert.deepEqual(await page.locator('.ct-card .ct-empty').allTextContents(), ['除所在位置外，这里暂无可核实的资料。']);
+  await load(page, server.url + '#/keqiao');
+  assert.equal(await titleBecomes(page, '柯桥区'), '柯桥区');
+  assert.deepEqual(await page.locator('.ct-card .ct-empty').allTextContents(), ['报道只列出了这一站的名字，没有介绍具体案例。']);
+  assert.equal(await page.locator('.ct-card .ct-bg li').count(), 1);
   await load(page, server.url + '#/qianwan');
   assert.match(await page.locator('.ct-card-place').textContent(), /位置为估计值/);
   await page.context().close();

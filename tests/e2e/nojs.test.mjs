@@ -1,12 +1,13 @@
-// Without JavaScript (or wasm) readers get the build-time text version from assets/tour.json; the same
-// markup is what the app's panic hook shows (src/components/fallback.rs reads #ct-static's text).
+// Without JavaScript readers get the prerendered page (src/prerender.rs): the real map with its 18 marker
+// links, the overview, and each stop's card by `:target`. The plain text version sits in a <template>
+// that only the app's panic fallback uses (src/web.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, root } from './server.mjs';
-import { launch, openPage, load, shot, ARTICLE } from './browser.mjs';
+import { launch, openPage, load, shot, ARTICLE, PHONE } from './browser.mjs';
 
 const tour = JSON.parse(fs.readFileSync(path.join(root, 'assets', 'tour.json'), 'utf8'));
 const SOURCE = '来源：新浪财经 2025-03-03';
@@ -18,34 +19,44 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-function assertTextVersion(text) {
-  assert.equal(tour.stops.length, 18);
-  for (const stop of tour.stops) assert.ok(text.includes(stop.name.zh), stop.name.zh);
-  assert.ok(text.includes(SOURCE));
+async function assertRealMap(page, overview = true) {
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#ct-first [data-stop]')]
+    .filter((a) => a.getClientRects().length).map((a) => a.dataset.stop));
+  assert.deepEqual(new Set(shown), new Set(tour.stops.map((s) => s.id)));
+  assert.equal(shown.length, 18);
+  const text = await page.locator('body').innerText();
   assert.ok(text.includes(tour.event.headline.zh));
+  assert.ok(text.includes(SOURCE));
+  assert.equal(text.includes('场现场教学'), overview, 'the overview\'s text, unless a card took its place');
 }
 
-test('with JavaScript off, index.html shows every stop and the source', async () => {
+for (const [name, options] of [['article', ARTICLE], ['phone', PHONE]]) {
+  test(`${name}: with JavaScript off, index.html is the real map, and a marker opens its card`, async () => {
+    const page = await openPage(browser, { ...options, javaScriptEnabled: false });
+    await page.goto(server.url);
+    await assertRealMap(page);
+    await page.locator('#ct-first [data-stop=jiangyin]:visible').click();
+    const card = page.locator('#ct-first .ct-target:target');
+    assert.equal(await card.locator('h2').textContent(), '江阴市');
+    assert.equal(await card.isVisible(), true);
+    await shot(page, `nojs-${name}`);
+    await page.context().close();
+  });
+}
+
+test('with JavaScript off, county-tour.html shows the same map and cards', async () => {
   const page = await openPage(browser, { ...ARTICLE, javaScriptEnabled: false });
-  await page.goto(server.url);
-  assertTextVersion(await page.locator('body').innerText());
-  assert.equal(await page.locator('.ct-static ol > li').count(), 18);
-  await shot(page, 'nojs-article');
+  await page.goto(pathToFileURL(path.join(root, 'dist', 'county-tour.html')).href + '#/rugao');
+  await assertRealMap(page, false);
+  assert.equal(await page.locator('#ct-first .ct-target:target h2').textContent(), '如皋市');
   await page.context().close();
 });
 
-test('with JavaScript off, county-tour.html shows the same text version', async () => {
-  const page = await openPage(browser, { ...ARTICLE, javaScriptEnabled: false });
-  await page.goto(pathToFileURL(path.join(root, 'dist', 'county-tour.html')).href);
-  assertTextVersion(await page.locator('body').innerText());
-  await page.context().close();
-});
-
-test('with JavaScript on, #ct-static holds the markup the panic fallback puts into the page', async () => {
+test('with JavaScript on, #ct-static holds the text version the panic fallback puts into the page', async () => {
   const page = await openPage(browser);
   await load(page, server.url);
   const items = await page.evaluate(() => {
-    const doc = new DOMParser().parseFromString(document.getElementById('ct-static').textContent, 'text/html');
+    const doc = new DOMParser().parseFromString(document.getElementById('ct-static').innerHTML, 'text/html');
     return [...doc.querySelectorAll('.ct-root.ct-static ol > li strong')].map((e) => e.textContent);
   });
   assert.deepEqual(items, tour.groups.flatMap((g) => g.stops).map((id) => tour.stops.find((s) => s.id === id).name.zh));

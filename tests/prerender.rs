@@ -1,0 +1,106 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The page's first paint, as the build writes it (src/prerender.rs): the complete overview drawn by the
+//! widget's own views, with real links, every card, and a marker set for every width band.
+
+use county_tour::address::View;
+use county_tour::bundle::TOUR;
+use county_tour::layout::BANDS;
+use county_tour::model::Lang;
+use county_tour::prerender::{band_css, files, first_paint, outlines, text_version};
+
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+/// The part of `html` from the element that opens with `start` to the end of the document.
+fn from<'a>(html: &'a str, start: &str) -> &'a str {
+    &html[html.find(start).unwrap_or_else(|| panic!("no {start}"))..]
+}
+
+#[test]
+fn the_first_paint_is_the_whole_overview() {
+    let html = first_paint(Lang::Zh);
+    assert!(html.starts_with("<style>"), "the band rules come first");
+    let page = from(&html, "<div id=\"ct-first\"");
+    assert!(page.contains("class=\"ct-root lang-zh page\""));
+    assert!(page.contains(&*TOUR.event.headline.zh), "title");
+    // The base map's six outlines, once, named for the app to adopt.
+    for layer in ["land", "focus", "lakes", "rivers", "borders", "coast"] {
+        assert_eq!(count(page, &format!("data-layer=\"{layer}\"")), 1, "{layer}");
+    }
+    // Three routes with their dash patterns.
+    assert_eq!(count(page, "class=\"ct-route-line\""), 3);
+    for g in TOUR.groups.iter().filter(|g| !g.dash.is_empty()) {
+        assert!(page.contains(&format!("stroke-dasharray=\"{}\"", g.dash)), "group {} dashes", g.number);
+    }
+    // One marker set per band, each with 18 stop links and the start.
+    assert_eq!(count(page, "class=\"ct-stop\""), 18 * BANDS.len());
+    for st in TOUR.stops.iter() {
+        let link = format!("href=\"#/{}\"", st.id);
+        assert_eq!(count(page, &link), BANDS.len(), "{}: one link per band", st.id);
+    }
+    for i in 0..BANDS.len() {
+        // Markers in the top layer, place names in the base layer: two groups per band, with their scale.
+        assert_eq!(count(page, &format!("class=\"ct-band ct-band-{i}\"")), 2, "band {i}");
+    }
+    assert_eq!(count(page, "style=\"--inv:"), 2 * BANDS.len());
+    assert_eq!(count(page, "class=\"ct-start\""), BANDS.len());
+    // Leader lines where a crowd was pulled apart (the Wuxi districts, at least, in every band).
+    assert!(count(page, "class=\"ct-leader\"") >= 3 * BANDS.len());
+    // Legend, credit, the event's figures and text.
+    assert_eq!(count(page, "class=\"ct-legend\""), 1);
+    assert!(page.contains("底图：Natural Earth"));
+    assert!(page.contains("class=\"ct-figs\"") && page.contains(">49<"));
+    for lesson in TOUR.lessons.iter() {
+        assert!(page.contains(&*lesson.title.zh), "lesson {}", lesson.title.zh);
+    }
+    // The map's picture is fixed (a viewBox), so CSS alone scales it to any width.
+    assert_eq!(count(page, "preserveAspectRatio=\"xMidYMid meet\" viewBox=\""), 2);
+    // No hydration marks or scripts: the app renders afresh, and the page stays CSP-safe.
+    assert!(!page.contains("<!--") && !page.contains("<script"));
+}
+
+#[test]
+fn tabs_markers_and_every_card_work_as_links_without_the_app() {
+    let html = first_paint(Lang::Zh);
+    for n in 1..=3 {
+        let hash = View::Route(n).to_hash();
+        assert!(html.contains(&format!("role=\"tab\" href=\"{hash}\"")) || html.contains(&format!("href=\"{hash}\"")));
+        assert_eq!(count(&html, &format!("id=\"{}\"", &hash[1..])), 1, "route {n} panel");
+    }
+    assert!(html.contains("href=\"#/\""), "the 全部 tab");
+    for st in TOUR.stops.iter() {
+        let id = format!("id=\"/{}\"", st.id);
+        assert_eq!(count(&html, &id), 1, "{}: one card", st.id);
+        let card = from(&html, &id);
+        let card = &card[..card.find("</section>").unwrap()];
+        assert!(card.contains(&*st.name.zh), "{}", st.id);
+        // Reported facts and background apart, as on screen.
+        let bg = st.facts.iter().any(|f| f.tag == Some(county_tour::model::Tag::B));
+        assert_eq!(card.contains("ct-tag-b"), bg, "{}", st.id);
+        assert!(card.contains("ct-tag-a"), "{}", st.id);
+    }
+    assert_eq!(count(&html, "class=\"ct-target\""), 18 + 3);
+}
+
+#[test]
+fn the_band_rules_follow_the_bands_the_app_uses() {
+    let css = band_css();
+    assert_eq!(count(&css, "@container ctmap"), BANDS.len());
+    for (i, b) in BANDS.iter().enumerate().skip(1) {
+        assert!(css.contains(&format!("(width >= {}px)", b.min_width)), "band {i}");
+        assert!(css.contains(&format!("(width < {}px)", b.min_width)), "band {}", i - 1);
+    }
+}
+
+#[test]
+fn the_text_version_and_the_outlines() {
+    let text = text_version(Lang::Zh);
+    assert_eq!(count(&text, "<strong>"), 18);
+    assert!(text.contains(&*TOUR.event.source.zh));
+    assert!(!text.contains("<script"));
+    let o = outlines();
+    assert_eq!(count(&o, "data-layer="), 6);
+    let names: Vec<&str> = files().iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["first.html", "static.html", "outlines.html"]);
+}
