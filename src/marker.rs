@@ -39,29 +39,17 @@ pub const START_HALF: f64 = 8.0;
 pub const DOT_R: f64 = 2.5;
 
 impl Shape {
-    /// The SVG element's name and attributes (name, value), for the Yew views and the string builders alike.
-    pub fn attrs(&self) -> (&'static str, Vec<(&'static str, String)>) {
-        match *self {
-            Shape::Circle { r } => ("circle", vec![("r", Fixed(r, 1).to_string())]),
-            Shape::Square { half, turned } => {
-                let (o, s) = (Fixed(-half, 1).to_string(), Fixed(2.0 * half, 1).to_string());
-                let mut a =
-                    vec![("x", o.clone()), ("y", o), ("width", s.clone()), ("height", s), ("rx", "2".to_string())];
-                if turned {
-                    a.push(("transform", "rotate(45)".to_string()));
-                }
-                ("rect", a)
-            }
-        }
-    }
-
-    /// The shape as one SVG element with `extra` attributes written after its own.
+    /// The shape as one SVG element with `extra` attributes written after its own (export and print).
     pub fn svg(&self, extra: &str) -> String {
-        let (name, attrs) = self.attrs();
-        let mut o = format!("<{name}");
-        for (k, v) in attrs {
-            let _ = write!(o, " {k}=\"{v}\"");
-        }
+        let mut o = String::new();
+        let _ = match *self {
+            Shape::Circle { r } => write!(o, "<circle r=\"{}\"", Fixed(r, 1)),
+            Shape::Square { half, turned } => {
+                let (at, side) = (Fixed(-half, 1), Fixed(2.0 * half, 1));
+                let turn = if turned { " transform=\"rotate(45)\"" } else { "" };
+                write!(o, "<rect x=\"{at}\" y=\"{at}\" width=\"{side}\" height=\"{side}\" rx=\"2\"{turn}")
+            }
+        };
         if !extra.is_empty() {
             o.push(' ');
             o.push_str(extra);

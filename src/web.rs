@@ -148,6 +148,6 @@ pub fn show_static_fallback() {
     };
     let list = doc.get_element_by_id("ct-static").map(|n| n.inner_html()).unwrap_or_default();
     let note = "<p class=\"ct-error-title\" role=\"alert\">地图暂时无法运行，以下为文字版。· The map stopped; here is the text version.</p>";
-    let theme = crate::palette::LIGHT.css_vars();
+    let theme = crate::palette::LIGHT_VARS;
     root.set_inner_html(&format!("<div class=\"ct-root ct-error\" style=\"{theme}\">{note}{list}</div>"));
 }

@@ -16,6 +16,7 @@ use crate::marker::{self, Shape, DOT_R, START_HALF};
 use crate::model::Lang;
 use crate::num::Fixed;
 use crate::strings::{announce, class_list, strings};
+use crate::views::page::follow_space;
 use crate::views::parts::{detail_layers, legend, text_alternative};
 
 /// One set of marker positions and labels: the live map draws one, for its own size; the prerendered
@@ -65,11 +66,11 @@ fn tr(p: Point, digits: u8) -> String {
 /// An SVG shape element from the one marker geometry.
 pub fn shape_html(shape: Shape, class: &'static str) -> Html {
     match shape {
-        Shape::Circle { r } => html! { <circle class={class} r={Fixed(r, 1).to_string()} /> },
+        Shape::Circle { r } => html! { <circle class={class.to_string()} r={Fixed(r, 1).to_string()} /> },
         Shape::Square { half, turned } => {
             let (o, s) = (Fixed(-half, 1).to_string(), Fixed(2.0 * half, 1).to_string());
             html! {
-                <rect class={class} x={o.clone()} y={o} width={s.clone()} height={s} rx="2"
+                <rect class={class.to_string()} x={o.clone()} y={o} width={s.clone()} height={s} rx="2"
                     transform={turned.then_some("rotate(45)")} />
             }
         }
@@ -89,12 +90,15 @@ fn leader(m: Point) -> Html {
     }
 }
 
-/// The set's wrapper: the prerender's carry their band and their own marker scale.
+/// The set's wrapper: the prerender's carry their band and their own marker scale (the live map's
+/// camera sets `--inv` on the whole layer, so the wasm never needs the first branch).
 fn band_attrs(set: &MarkerSet) -> (String, Option<String>) {
-    match set.band {
-        Some(b) => (format!("ct-band ct-band-{b}"), Some(format!("--inv:{}", Fixed(set.frame.inv(), 5)))),
-        None => ("ct-band".to_string(), None),
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(b) = set.band {
+        return (format!("ct-band ct-band-{b}"), Some(format!("--inv:{}", Fixed(set.frame.inv(), 5))));
     }
+    let _ = set;
+    ("ct-band".to_string(), None)
 }
 
 fn markers(p: &MapProps, set: &MarkerSet) -> Html {
@@ -123,28 +127,17 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         let hl = group == Some(st.group);
         let dim = group.is_some() && !hl;
         let view = View::Stop(st.id.to_string());
-        let (onclick, onkeydown) = match &p.on.onselect {
-            Some(onselect) => {
-                let (on1, v1, dragged) = (onselect.clone(), view.clone(), p.on.dragged.clone());
-                let (on2, v2) = (onselect.clone(), view.clone());
-                (
-                    Some(Callback::from(move |e: MouseEvent| {
-                        // The app writes the address itself (replaceState): the link must not add history.
-                        e.prevent_default();
-                        if !*dragged.borrow() {
-                            on1.emit(v1.clone());
-                        }
-                    })),
-                    Some(Callback::from(move |e: KeyboardEvent| {
-                        if e.key() == " " {
-                            e.prevent_default();
-                            on2.emit(v2.clone());
-                        }
-                    })),
-                )
-            }
-            None => (None, None),
-        };
+        // The app writes the address itself (replaceState): following the link must not add history.
+        let onclick = p.on.onselect.clone().map(|on| {
+            let (v, dragged) = (view.clone(), p.on.dragged.clone());
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                if !*dragged.borrow() {
+                    on.emit(v.clone());
+                }
+            })
+        });
+        let onkeydown = follow_space(&p.on.onselect, view.clone());
         html! {
             <a class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])} href={view.to_hash()}
                 transform={tr(points[i], 2)} style={format!("--route:{color}")}

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::address::View;
 use crate::bundle::TOUR;
 use crate::model::Lang;
-use crate::palette::{DARK, LIGHT};
+use crate::palette::{DARK_VARS, LIGHT_VARS};
 use crate::strings::{class_list, strings};
 use crate::views::tabs::{route_tabs, RouteTabsProps};
 
@@ -18,6 +18,18 @@ pub fn follow(onselect: &Option<Callback<View>>, target: View) -> Option<Callbac
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             cb.emit(target.clone());
+        })
+    })
+}
+
+/// Space on a link that acts as a button or a tab (a marker, a route tab): what Enter does, as for a button.
+pub fn follow_space(onselect: &Option<Callback<View>>, target: View) -> Option<Callback<KeyboardEvent>> {
+    onselect.clone().map(|cb| {
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == " " {
+                e.prevent_default();
+                cb.emit(target.clone());
+            }
         })
     })
 }
@@ -57,10 +69,10 @@ pub fn page(p: PageProps) -> Html {
         lang.pick("ct-root lang-zh", "ct-root lang-en"),
         &[(p.page, "page"), (p.present, "present"), (p.embed, "embed"), (matches!(p.view, View::Stop(_)), "has-stop")],
     );
-    let palette = if p.present { DARK } else { LIGHT };
+    let palette = if p.present { DARK_VARS } else { LIGHT_VARS };
     let exports = p.view != View::Hunan;
     html! {
-        <div id={p.id} class={class} ref={p.root} lang={lang.tag()} style={palette.css_vars()}>
+        <div id={p.id} class={class} ref={p.root} lang={lang.tag()} style={palette}>
             <header class="ct-head">
                 <h1 class="ct-title">{ TOUR.event.headline.get(lang) }</h1>
                 <div class="ct-tools">

@@ -51,7 +51,7 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
 /// `data-layer`: the live map adopts the prerendered page's own elements by that name (`web::base_layers`).
 pub fn layer_paths(l: &Layers) -> Html {
     let path = |name: &'static str, class: &'static str, d: &crate::model::Str| {
-        html! { <path class={class} data-layer={name} d={d.to_string()} /> }
+        html! { <path class={class.to_string()} data-layer={name} d={d.to_string()} /> }
     };
     html! {
         <>

@@ -7,7 +7,7 @@ use crate::bundle::TOUR;
 use crate::address::View;
 use crate::model::Lang;
 use crate::strings::{class_list, strings};
-use crate::views::page::follow;
+use crate::views::page::{follow, follow_space};
 
 /// What [`route_tabs`] draws from.
 pub struct RouteTabsProps {
@@ -26,7 +26,8 @@ pub fn route_tabs(p: &RouteTabsProps) -> Html {
         let style = number.and_then(|n| TOUR.group(n)).map(|g| format!("--route:{}", g.color));
         html! {
             <a role="tab" class={class_list("ct-tab", &[(selected, "on")])} href={target.to_hash()}
-                aria-selected={selected.to_string()} {style} onclick={follow(&p.onselect, target)}>
+                aria-selected={selected.to_string()} {style} onclick={follow(&p.onselect, target.clone())}
+                onkeydown={follow_space(&p.onselect, target)}>
                 if let Some(n) = number { <span class="ct-badge" aria-hidden="true">{ n }</span> }
                 { label }
             </a>

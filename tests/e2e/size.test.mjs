@@ -19,10 +19,13 @@ function pageFiles() {
   return [...files];
 }
 
-// The issue's target is 150 KB; the widget is not there yet (see bench/RESULTS.md for where the bytes
-// go: mostly Yew and the app's compiled views). Until it is, this budget, a little above today's
-// ~154 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
-const BUDGET = 156_000;
+// The target is 150 KB (issue #14 asks for 125); the widget is not there (see bench/RESULTS.md for where
+// the bytes go: mostly Yew and the app's compiled views). Until it is, this budget, a little above today's
+// ~165 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
+// It rose from 156 KB with the complete first paint: index.html now carries the whole overview, six
+// marker sets, 18 cards and 3 route panels (+7.9 KB), and the wasm pulls crowds apart and draws leaders
+// and links (+4.2 KB).
+const BUDGET = 166_000;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
