@@ -10,7 +10,7 @@ import { root } from './server.mjs';
 const dist = path.join(root, 'dist');
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
 
-/** Every file index.html pulls in: itself, the boot script, the wasm-bindgen module, the wasm and the stylesheets. */
+/** Every file index.html pulls in: itself (with the stylesheets inline), the boot script, the wasm-bindgen module and the wasm. */
 function pageFiles() {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
@@ -21,16 +21,17 @@ function pageFiles() {
 
 // The target is 150 KB (issue #14 asks for 125); the widget is not there (see bench/RESULTS.md for where
 // the bytes go: mostly Yew and the app's compiled views). Until it is, this budget, a little above today's
-// ~165 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
+// ~166 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
 // It rose from 156 KB with the complete first paint: index.html now carries the whole overview, six
 // marker sets, 18 cards and 3 route panels (+7.9 KB), and the wasm pulls crowds apart and draws leaders
 // and links (+4.2 KB).
-const BUDGET = 166_000;
+const BUDGET = 168_000;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
   assert.ok(files.some((f) => f.endsWith('.wasm')), 'the wasm is counted');
-  assert.ok(files.some((f) => f.endsWith('.css')), 'the stylesheet is counted');
+  // The stylesheets are inline in index.html (one request less before the first paint), so counted there.
+  assert.match(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'), /<style>[^<]*\.ct-root\{/, 'the stylesheet is counted');
   const sizes = Object.fromEntries(files.map((f) => [f, gz(f)]));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
   console.log(`# widget transfer: ${total} B gzip`, JSON.stringify(sizes));
