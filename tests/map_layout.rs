@@ -7,6 +7,7 @@ use county_tour::address::View;
 use county_tour::basemap::{self, Basemap};
 use county_tour::camera::Viewport;
 use county_tour::data::{load, TOUR_JSON};
+use county_tour::export::PRINT_VP;
 use county_tour::geo::Point;
 use county_tour::labels::{text_width, Rect};
 use county_tour::layout::{
@@ -29,6 +30,7 @@ fn map_box(w: f64) -> Viewport {
 
 /// Every screen the issue names, plus a 4K one and a projector (presenter mode).
 fn screens() -> Vec<(String, Viewport, bool)> {
+    // (the printed handout's and the export's maps are checked alike, in `every_frame`)
     let mut s: Vec<_> =
         [320.0, 390.0, 1280.0, 1920.0, 3840.0].into_iter().map(|w| (format!("{w} px"), map_box(w), false)).collect();
     s.push(("projector".into(), Viewport::new(1140.0, 880.0), true));
@@ -57,11 +59,36 @@ struct Drawn {
 }
 
 fn draw(t: &Tour, base: &Basemap, view: &View, vp: Viewport, present: bool, lang: Lang) -> Drawn {
-    let frame = MapFrame::new(t, view, vp, present, None);
+    drawn(t, base, view, MapFrame::new(t, view, vp, present, None), lang)
+}
+
+/// The map of `view` as print and export draw it (src/export.rs `print_map`): an A4-sized frame.
+fn printed(t: &Tour, view: &View) -> MapFrame {
+    let cam = camera_for(t, view, PRINT_VP, READER);
+    MapFrame { cam, layout_vp: PRINT_VP, layout_cam: cam, style: READER, zoom: 1.0 }
+}
+
+fn drawn(t: &Tour, base: &Basemap, view: &View, frame: MapFrame, lang: Lang) -> Drawn {
     let lay = frame.layout(t, &base.labels, view, lang);
     let at: Vec<Point> = marker_points(t).iter().map(|p| frame.layout_cam.to_screen(frame.layout_vp, *p)).collect();
     let shown = at.iter().zip(&lay.marks).map(|(a, m)| Point::new(a.x + m.x, a.y + m.y)).collect();
     Drawn { frame, lay, at, shown }
+}
+
+/// Every view on every screen, and as printed: (where, view, drawing).
+fn every_frame(t: &Tour, base: &Basemap, lang: Lang) -> Vec<(String, View, Drawn)> {
+    let mut out = Vec::new();
+    for (screen, vp, present) in screens() {
+        for view in views(t) {
+            let d = draw(t, base, &view, vp, present, lang);
+            out.push((screen.clone(), view, d));
+        }
+    }
+    for view in views(t) {
+        let d = drawn(t, base, &view, printed(t, &view), lang);
+        out.push(("print".to_string(), view, d));
+    }
+    out
 }
 
 fn on_screen(p: Point, vp: Viewport) -> bool {
@@ -94,24 +121,21 @@ fn own_areas(d: &Drawn, stops: usize) -> Vec<f64> {
 #[test]
 fn no_two_markers_collide_and_leaders_stay_short_in_every_view_and_size() {
     let (t, base) = tour();
-    for (screen, vp, present) in screens() {
-        for view in views(&t) {
-            let d = draw(&t, &base, &view, vp, present, Lang::Zh);
-            let style = d.frame.style;
-            let lvp = d.frame.layout_vp;
-            let visible: Vec<usize> = (0..d.at.len()).filter(|&i| on_screen(d.at[i], lvp)).collect();
-            for (k, &i) in visible.iter().enumerate() {
-                for &j in &visible[k + 1..] {
-                    let gap = d.shown[i].dist(d.shown[j]);
-                    assert!(
-                        gap >= 2.0 * SHAPE_REACH * style.radius + 1.0 && gap >= style.sep - 0.01,
-                        "{screen} {view:?}: markers {i} and {j} are {gap:.1} px apart"
-                    );
-                }
-                let leader = d.lay.marks[i].dist(Point::default());
-                assert!(leader <= 2.0 * style.sep, "{screen} {view:?}: marker {i}'s leader is {leader:.0} px");
-                assert!(on_screen(d.shown[i], lvp), "{screen} {view:?}: marker {i} pushed off the map");
+    for (screen, view, d) in every_frame(&t, &base, Lang::Zh) {
+        let style = d.frame.style;
+        let lvp = d.frame.layout_vp;
+        let visible: Vec<usize> = (0..d.at.len()).filter(|&i| on_screen(d.at[i], lvp)).collect();
+        for (k, &i) in visible.iter().enumerate() {
+            for &j in &visible[k + 1..] {
+                let gap = d.shown[i].dist(d.shown[j]);
+                assert!(
+                    gap >= 2.0 * SHAPE_REACH * style.radius + 1.0 && gap >= style.sep - 0.01,
+                    "{screen} {view:?}: markers {i} and {j} are {gap:.1} px apart"
+                );
             }
+            let leader = d.lay.marks[i].dist(Point::default());
+            assert!(leader <= 2.0 * style.sep, "{screen} {view:?}: marker {i}'s leader is {leader:.0} px");
+            assert!(on_screen(d.shown[i], lvp), "{screen} {view:?}: marker {i} pushed off the map");
         }
     }
 }
@@ -137,44 +161,41 @@ fn every_stop_keeps_a_tap_target_of_its_own() {
 #[test]
 fn labels_never_touch_a_marker_a_dot_or_each_other() {
     let (t, base) = tour();
-    for (screen, vp, present) in screens() {
-        for lang in [Lang::Zh, Lang::En] {
-            for view in views(&t) {
-                let d = draw(&t, &base, &view, vp, present, lang);
-                let style = d.frame.style;
-                let reach = SHAPE_REACH * style.radius;
-                let boxes: Vec<Rect> = d
-                    .shown
-                    .iter()
-                    .map(|p| Rect { x: p.x - reach, y: p.y - reach, w: 2.0 * reach, h: 2.0 * reach })
-                    .chain(d.at.iter().map(|p| Rect { x: p.x - DOT_R, y: p.y - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }))
-                    .collect();
-                let labels: Vec<Rect> = d
-                    .lay
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, off)| {
-                        off.map(|o| Rect {
-                            x: d.shown[i].x + o.x,
-                            y: d.shown[i].y + o.y,
-                            w: text_width(&marker_label(&t, i, lang), style.font) + 4.0,
-                            h: style.label_height(),
-                        })
+    for lang in [Lang::Zh, Lang::En] {
+        for (screen, view, d) in every_frame(&t, &base, lang) {
+            let style = d.frame.style;
+            let reach = SHAPE_REACH * style.radius;
+            let boxes: Vec<Rect> = d
+                .shown
+                .iter()
+                .map(|p| Rect { x: p.x - reach, y: p.y - reach, w: 2.0 * reach, h: 2.0 * reach })
+                .chain(d.at.iter().map(|p| Rect { x: p.x - DOT_R, y: p.y - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }))
+                .collect();
+            let labels: Vec<Rect> = d
+                .lay
+                .labels
+                .iter()
+                .enumerate()
+                .filter_map(|(i, off)| {
+                    off.map(|o| Rect {
+                        x: d.shown[i].x + o.x,
+                        y: d.shown[i].y + o.y,
+                        w: text_width(&marker_label(&t, i, lang), style.font) + 4.0,
+                        h: style.label_height(),
                     })
-                    .collect();
-                for (i, a) in labels.iter().enumerate() {
-                    for b in &labels[i + 1..] {
-                        assert!(!a.overlaps(b), "{screen} {lang:?} {view:?}: {a:?} overlaps {b:?}");
-                    }
-                    for m in &boxes {
-                        assert!(!a.overlaps(m), "{screen} {lang:?} {view:?}: label {a:?} covers a marker or dot {m:?}");
-                    }
+                })
+                .collect();
+            for (i, a) in labels.iter().enumerate() {
+                for b in &labels[i + 1..] {
+                    assert!(!a.overlaps(b), "{screen} {lang:?} {view:?}: {a:?} overlaps {b:?}");
                 }
-                if let View::Stop(id) = &view {
-                    let i = t.stops.iter().position(|s| &s.id == id).unwrap();
-                    assert!(d.lay.labels[i].is_some(), "{screen} {lang:?}: the selected stop {id} has no label");
+                for m in &boxes {
+                    assert!(!a.overlaps(m), "{screen} {lang:?} {view:?}: label {a:?} covers a marker or dot {m:?}");
                 }
+            }
+            if let View::Stop(id) = &view {
+                let i = t.stops.iter().position(|s| &s.id == id).unwrap();
+                assert!(d.lay.labels[i].is_some(), "{screen} {lang:?}: the selected stop {id} has no label");
             }
         }
     }

@@ -256,6 +256,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         outlines: base_outlines(),
         view_box: None,
         detail: target.scale >= DETAIL_SCALE,
+        fit: user.is_some(),
         engaged: *engaged,
         hint: *hint,
         on: MapHandlers {

@@ -54,6 +54,9 @@ pub struct MapProps {
     /// A fixed viewBox for both layers (the prerender); the live map's camera writes its own.
     pub view_box: Option<String>,
     pub detail: bool,
+    /// The reader moved the map: offer the button that frames the view again (hidden until then, where it
+    /// would only cover the map's corner).
+    pub fit: bool,
     pub engaged: bool,
     pub hint: bool,
     pub on: MapHandlers,
@@ -224,13 +227,6 @@ pub fn map_view(p: MapProps) -> Html {
     html! {
         <div class="ct-mapbox">
         <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
-            <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
-                viewBox={p.view_box.clone()}>
-                <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
-                { p.outlines.clone() }
-                if p.detail { { detail_layers() } }
-                <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
-            </svg>
             <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
                 preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
                 onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
@@ -239,8 +235,17 @@ pub fn map_view(p: MapProps) -> Html {
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
                 { for p.sets.iter().map(|set| markers(&p, set)) }
             </svg>
+            <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
+                viewBox={p.view_box.clone()}>
+                <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
+                { p.outlines.clone() }
+                if p.detail { { detail_layers() } }
+                <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
+            </svg>
             { text_alternative(p.lang) }
-            <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
+            if p.fit {
+                <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
+            }
             if p.hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
         </div>
             <div class="ct-map-foot">

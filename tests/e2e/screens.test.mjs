@@ -118,6 +118,7 @@ test('map: dragging pans, the wheel waits for a click, and 全图 fits the view 
   await page.waitForTimeout(1000);
   const viewBox = () => page.locator('.ct-svg').getAttribute('viewBox');
   const fitted = await viewBox();
+  assert.equal(await page.getByRole('button', { name: '全图' }).count(), 0, 'nothing to fit back to yet');
   const box = await page.locator('.ct-map').boundingBox();
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
   // A wheel over an untouched map scrolls the page and shows the hint instead of zooming.
