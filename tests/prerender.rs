@@ -54,8 +54,12 @@ fn the_first_paint_is_the_whole_overview() {
     for lesson in TOUR.lessons.iter() {
         assert!(page.contains(&*lesson.title.zh), "lesson {}", lesson.title.zh);
     }
-    // The map's picture is fixed (a viewBox), so CSS alone scales it to any width.
-    assert_eq!(count(page, "preserveAspectRatio=\"xMidYMid meet\" viewBox=\""), 2);
+    // The map's picture is fixed (a viewBox), so CSS alone scales it to any width: the markers' layer,
+    // the base map, and the layer with the less common widths' marker sets, which follows the outlines.
+    assert_eq!(count(page, "preserveAspectRatio=\"xMidYMid meet\" viewBox=\""), 3);
+    let (top, rest) = page.split_at(page.find("data-layer=\"land\"").unwrap());
+    assert_eq!(count(top, "class=\"ct-stop\""), 2 * 18, "two marker sets before the outlines");
+    assert_eq!(count(rest, "class=\"ct-stop\""), (BANDS.len() - 2) * 18);
     // No hydration marks or scripts: the app renders afresh, and the page stays CSP-safe.
     assert!(!page.contains("<!--") && !page.contains("<script"));
 }

@@ -224,6 +224,9 @@ pub fn map_view(p: MapProps) -> Html {
         }
     });
     let on = &p.on;
+    // The prerender's first two marker sets (the commonest widths) come before the base map's 50 KB of
+    // outlines, so that a page still loading paints them early; the others in a layer of their own after it.
+    let (lead, more) = p.sets.split_at(p.sets.len().min(2));
     html! {
         <div class="ct-mapbox">
         <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
@@ -233,7 +236,7 @@ pub fn map_view(p: MapProps) -> Html {
                 onpointerup={on.onpointerup.clone()} onpointercancel={on.onpointerup.clone()}
                 onpointerleave={on.onpointerleave.clone()}>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
-                { for p.sets.iter().map(|set| markers(&p, set)) }
+                { for lead.iter().map(|set| markers(&p, set)) }
             </svg>
             <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
                 viewBox={p.view_box.clone()}>
@@ -242,6 +245,12 @@ pub fn map_view(p: MapProps) -> Html {
                 if p.detail { { detail_layers() } }
                 <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
             </svg>
+            if !more.is_empty() {
+                <svg class="ct-svg ct-more" role="group" aria-label={s.map_label} preserveAspectRatio="xMidYMid meet"
+                    viewBox={p.view_box.clone()}>
+                    { for more.iter().map(|set| markers(&p, set)) }
+                </svg>
+            }
             { text_alternative(p.lang) }
             if p.fit {
                 <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
