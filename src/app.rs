@@ -51,7 +51,7 @@ pub fn start() {
         el
     });
     let owns_page = root.has_attribute("data-page");
-    // Take the base map's outlines from the page's first frame before the app replaces it.
+    // Take the base map's outlines from the page's prerendered overview before the app replaces it.
     web::base_layers();
     yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
 }
@@ -97,7 +97,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let store = store.clone();
         use_effect_with((), move |_| {
-            // The first render is in the DOM: the page's static first frame steps aside in the same task, so
+            // The first render is in the DOM: the page's prerendered overview steps aside in the same task, so
             // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
             web::remove_first_frame();
             let show_hash = move |hash: String| {

@@ -56,10 +56,6 @@ impl MarkerStyle {
     pub fn padding(&self, vp: Viewport) -> f64 {
         (self.radius + self.font * 4.0).min(vp.width.min(vp.height) * 0.2)
     }
-    /// This style with every size times `k`.
-    pub fn scaled(&self, k: f64) -> MarkerStyle {
-        MarkerStyle { radius: self.radius * k, font: self.font * k, hit: self.hit * k, sep: self.sep * k }
-    }
 }
 
 /// The overview shows one fixed part of the map (map units) at every size: the box around every

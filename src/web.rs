@@ -61,7 +61,7 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The id of the first frame index.html paints before the wasm runs (see tools/postbuild.mjs).
+/// The id of the prerendered overview index.html paints before the wasm runs (src/prerender.rs).
 const FIRST_FRAME: &str = "ct-first";
 const LAYERS: [&str; 6] = ["land", "focus", "lakes", "rivers", "borders", "coast"];
 
