@@ -78,7 +78,7 @@ fn shape(out: &mut String, group: u8, r: f64, paint: &str) {
 
 /// A moved marker's leader line from its true place (0, 0) to `m`, and the dot there.
 fn leader(out: &mut String, m: Point, color: &str) {
-    if m.dist(Point::default()) <= 0.5 {
+    if !marker::moved(m) {
         return;
     }
     let _ = write!(

@@ -7,7 +7,7 @@ use crate::camera::{Bounds, Camera, Viewport};
 use crate::declutter::declutter;
 use crate::geo::Point;
 use crate::labels::{place, text_width, LabelRequest, Rect};
-use crate::marker::DOT_R;
+use crate::marker::{moved, DOT_R};
 use crate::model::{Lang, Tour};
 
 /// Marker and label sizes in CSS px.
@@ -111,31 +111,20 @@ pub struct MapFrame {
 impl MapFrame {
     /// The frame for `view` in a `vp`-sized map; `user` is a camera the reader chose by hand.
     pub fn new(tour: &Tour, view: &View, vp: Viewport, present: bool, user: Option<Camera>) -> MapFrame {
-        match (view, user) {
-            (View::Overview, None) if !present => MapFrame::band(tour, BANDS[band_for(vp.width)], vp),
-            (_, Some(cam)) => {
-                MapFrame { cam, layout_vp: vp, layout_cam: cam, style: style_for(vp, present), zoom: 1.0 }
-            }
-            _ => {
-                let style = style_for(vp, present);
-                let cam = camera_for(tour, view, vp, style);
-                MapFrame { cam, layout_vp: vp, layout_cam: cam, style, zoom: 1.0 }
-            }
+        if *view == View::Overview && user.is_none() && !present {
+            return MapFrame::band(tour, BANDS[band_for(vp.width)], vp);
         }
+        let style = style_for(vp, present);
+        let cam = user.unwrap_or_else(|| camera_for(tour, view, vp, style));
+        MapFrame { cam, layout_vp: vp, layout_cam: cam, style, zoom: 1.0 }
     }
 
     /// The overview in `band`, shown in a `vp`-sized map (the prerender passes the band's own frame).
     pub fn band(tour: &Tour, band: Band, vp: Viewport) -> MapFrame {
-        let region = overview_region(tour);
-        let layout_cam = Camera::fit(region, band.frame, 0.0);
-        let cam = Camera::fit(region, vp, 0.0);
-        MapFrame {
-            cam,
-            layout_vp: band.frame,
-            layout_cam,
-            style: style_for(band.frame, false),
-            zoom: cam.scale / layout_cam.scale,
-        }
+        let style = style_for(band.frame, false);
+        let layout_cam = camera_for(tour, &View::Overview, band.frame, style);
+        let cam = camera_for(tour, &View::Overview, vp, style);
+        MapFrame { cam, layout_vp: band.frame, layout_cam, style, zoom: cam.scale / layout_cam.scale }
     }
 
     /// The layout of this frame's markers and labels.
@@ -241,7 +230,7 @@ pub fn layout(
     let dots: Vec<Rect> = at
         .iter()
         .zip(&shown)
-        .filter(|(a, s)| a.dist(**s) > 0.5)
+        .filter(|(a, s)| moved(Point::new(s.x - a.x, s.y - a.y)))
         .map(|(a, _)| Rect { x: a.x - DOT_R, y: a.y - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R })
         .collect();
     let placed = place(&requests, frame, &dots);

@@ -35,8 +35,13 @@ pub fn start_shape(half: f64) -> Shape {
 
 /// The start's diamond on the map, in px.
 pub const START_HALF: f64 = 8.0;
-/// The dot that marks a moved marker's true place, and the leader's width, in px.
+/// The dot that marks a moved marker's true place, in px.
 pub const DOT_R: f64 = 2.5;
+
+/// Whether a marker drawn `offset` px from its true place was moved there (and so gets a leader and a dot).
+pub fn moved(offset: crate::geo::Point) -> bool {
+    offset.x.hypot(offset.y) > 0.5
+}
 
 impl Shape {
     /// The shape as one SVG element with `extra` attributes written after its own (export and print).

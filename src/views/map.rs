@@ -80,16 +80,17 @@ pub fn shape_html(shape: Shape, class: &'static str) -> Html {
     }
 }
 
-/// A moved marker's leader line and the dot at its true place, in marker px.
-fn leader(m: Point) -> Html {
-    if m.dist(Point::default()) <= 0.5 {
-        return html! {};
-    }
+/// A mark drawn `m` px from its true place, in marker px (`.k` keeps them at constant size): a moved one
+/// with a leader line back to a dot at the true place.
+fn placed(m: Point, body: Html) -> Html {
     html! {
-        <>
-            <line class="ct-leader" x2={Fixed(m.x, 1).to_string()} y2={Fixed(m.y, 1).to_string()} />
-            <circle class="ct-dot" r={Fixed(DOT_R, 1).to_string()} />
-        </>
+        <g class="k">
+            if marker::moved(m) {
+                <line class="ct-leader" x2={Fixed(m.x, 1).to_string()} y2={Fixed(m.y, 1).to_string()} />
+                <circle class="ct-dot" r={Fixed(DOT_R, 1).to_string()} />
+            }
+            <g transform={tr(m, 1)}>{ body }</g>
+        </g>
     }
 }
 
@@ -147,14 +148,13 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
                 role="button" data-stop={st.id.to_string()}
                 aria-label={announce(&TOUR, &view, p.lang)}
                 aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
-                <g class="k">
-                    { leader(m) }
-                    <g transform={tr(m, 1)}>
+                { placed(m, html! {
+                    <>
                         <circle class="ct-hit" r={Fixed(style.hit, 1).to_string()} />
                         { shape_html(marker::shape(st.group, style.radius), "ct-mk") }
                         { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
-                    </g>
-                </g>
+                    </>
+                }) }
             </a>
         }
     });
@@ -177,13 +177,12 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
     html! {
         <g {class} style={inv}>
             <g class="ct-start" transform={tr(TOUR.start_point(), 2)} aria-hidden="true">
-                <g class="k">
-                    { leader(sm) }
-                    <g transform={tr(sm, 1)}>
+                { placed(sm, html! {
+                    <>
                         { shape_html(marker::start_shape(START_HALF), "ct-start-mk") }
                         { label_text(start_label, marker_label(&TOUR, n, p.lang)) }
-                    </g>
-                </g>
+                    </>
+                }) }
             </g>
             <g class="ct-stops">{ for stops }</g>
             <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
@@ -205,7 +204,8 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
     html! { <g {class} style={inv}>{ for labels }</g> }
 }
 
-/// The whole map: two SVG layers, the text alternative, the fit button, the legend and the credit.
+/// The whole map: the markers' layer, the base map (and, prerendered, a layer with the other widths' marker
+/// sets), the text alternative, the fit button, the legend and the credit.
 pub fn map_view(p: MapProps) -> Html {
     let s = strings(p.lang);
     let group = TOUR.group_of(&p.view);
