@@ -43,13 +43,7 @@ pub struct AppProps {
 /// Mount the widget into `#county-tour` (or a new element at the end of the body).
 pub fn start() {
     web::install_panic_hook();
-    let doc = gloo::utils::document();
-    let root = doc.get_element_by_id("county-tour").unwrap_or_else(|| {
-        let el = doc.create_element("div").expect("create div");
-        el.set_id("county-tour");
-        let _ = gloo::utils::body().append_child(&el);
-        el
-    });
+    let root = web::mount_point();
     let owns_page = root.has_attribute("data-page");
     // Take the base map's outlines from the page's prerendered overview before the app replaces it.
     web::base_layers();

@@ -63,6 +63,37 @@ pub fn install_panic_hook() {
 
 /// The id of the prerendered overview index.html paints before the wasm runs (src/prerender.rs).
 const FIRST_FRAME: &str = "ct-first";
+/// The element a page gives the widget: `<main id="county-tour" data-page>` on its own page, a
+/// `<div id="county-tour">` in an article.
+const HOST: &str = "county-tour";
+/// Inside an article, embed.js gives the host element a shadow root and this mount inside it, so that
+/// the article's CSS cannot reach the widget.
+const SHADOW_MOUNT: &str = "ct-mount";
+
+/// The widget's element with this id: in the inline mount's shadow root when there is one, else in the
+/// document.
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    let doc = gloo::utils::document();
+    match doc.get_element_by_id(HOST).and_then(|h| h.shadow_root()) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => doc.get_element_by_id(id),
+    }
+}
+
+/// Where the app renders: the mount in the inline mount's shadow root, else the page's `#county-tour`,
+/// else a new one at the end of the body.
+pub fn mount_point() -> web_sys::Element {
+    if let Some(mount) = by_id(SHADOW_MOUNT) {
+        return mount;
+    }
+    let doc = gloo::utils::document();
+    doc.get_element_by_id(HOST).unwrap_or_else(|| {
+        let el = doc.create_element("div").expect("create div");
+        el.set_id(HOST);
+        let _ = gloo::utils::body().append_child(&el);
+        el
+    })
+}
 const LAYERS: [&str; 6] = ["land", "focus", "lakes", "rivers", "borders", "coast"];
 
 thread_local! {
@@ -79,7 +110,7 @@ pub fn base_layers() -> Option<web_sys::Element> {
 
 fn take_base_layers() -> Option<web_sys::Element> {
     let doc = gloo::utils::document();
-    let first = doc.get_element_by_id(FIRST_FRAME)?;
+    let first = by_id(FIRST_FRAME)?;
     let g = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
     g.set_attribute("class", "ct-layers").ok()?;
     for layer in LAYERS {
@@ -121,7 +152,7 @@ pub fn layers_in(root: &web_sys::Element) -> crate::basemap::Layers {
 
 /// The live map has drawn: the page's first frame goes.
 pub fn remove_first_frame() {
-    if let Some(el) = gloo::utils::document().get_element_by_id(FIRST_FRAME) {
+    if let Some(el) = by_id(FIRST_FRAME) {
         el.remove();
     }
 }
@@ -142,11 +173,8 @@ pub fn delta() -> &'static crate::basemap::Basemap {
 /// After a panic the app is gone: replace it with the page's static list of stops (rendered into
 /// `<template id="ct-static">` at build time by src/prerender.rs) so the frame is never left blank.
 pub fn show_static_fallback() {
-    let doc = gloo::utils::document();
-    let Some(root) = doc.get_element_by_id("county-tour") else {
-        return;
-    };
-    let list = doc.get_element_by_id("ct-static").map(|n| n.inner_html()).unwrap_or_default();
+    let root = mount_point();
+    let list = by_id("ct-static").map(|n| n.inner_html()).unwrap_or_default();
     let note = "<p class=\"ct-error-title\" role=\"alert\">地图暂时无法运行，以下为文字版。· The map stopped; here is the text version.</p>";
     let theme = crate::palette::LIGHT_VARS;
     root.set_inner_html(&format!("<div class=\"ct-root ct-error\" style=\"{theme}\">{note}{list}</div>"));

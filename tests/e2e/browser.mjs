@@ -29,10 +29,14 @@ export async function openPage(browser, options = ARTICLE) {
   return page;
 }
 
-/** Wait until the app (not the prerendered first paint, #ct-first) has drawn its stops or the Hunan view. */
+/** Wait until the app (not the prerendered first paint, #ct-first) has drawn its stops or the Hunan view,
+ *  on the widget's own page or in the shadow root an inline mount (embed.js) renders into. */
 export async function appReady(page) {
-  await page.waitForFunction(() => !document.getElementById('ct-first') &&
-    document.querySelector('#county-tour .ct-root [data-stop], #county-tour .ct-root .ct-hunan-panel'), null, { timeout: 15000 });
+  await page.waitForFunction(() => {
+    const host = document.getElementById('county-tour');
+    const scope = host?.shadowRoot || document;
+    return !scope.getElementById('ct-first') && scope.querySelector('.ct-root [data-stop], .ct-root .ct-hunan-panel');
+  }, null, { timeout: 15000 });
 }
 
 /** Go to a URL and wait until the widget has drawn its stops. */
@@ -74,6 +78,9 @@ export const cardTitle = (page) => page.locator('#ct-card-h').textContent();
 
 /** The card's heading once it reads `want` (Yew renders a tick after an event), or whatever it reads after 3 s. */
 export async function titleBecomes(page, want) {
-  await page.waitForFunction((t) => document.querySelector('#ct-card-h')?.textContent === t, want, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction((t) => {
+    const scope = document.getElementById('county-tour')?.shadowRoot || document;
+    return scope.querySelector('#ct-card-h')?.textContent === t;
+  }, want, { timeout: 3000 }).catch(() => {});
   return cardTitle(page);
 }

@@ -45,13 +45,49 @@ test('embed.js mounts the widget in the host page without changing the host', as
 
   assert.deepEqual(await hostStyles(page), before);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
-  const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname));
-  assert.equal(sheets.length, 1);
-  assert.match(sheets[0], /^\/news\/2025\/tour\/style-[0-9a-f]+\.css$/);
+  // The widget's stylesheet is inside its shadow root, not in the host page's head.
+  const sheets = await page.evaluate(() => [document, document.getElementById('county-tour').shadowRoot]
+    .map((scope) => [...scope.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname)));
+  assert.equal(sheets[0].length, 0);
+  assert.equal(sheets[1].length, 1);
+  assert.match(sheets[1][0], /^\/news\/2025\/tour\/style-[0-9a-f]+\.css$/);
   assert.deepEqual(page.problems, []);
   assert.ok(server.requests.every((p) => p.startsWith(MOUNT) || p.startsWith('/host/')), server.requests.join(' '));
   assert.ok(!server.requests.some((p) => /page-[0-9a-f]+\.css|index\.html|boot-/.test(p)), server.requests.join(' '));
   await page.screenshot({ path: path.join(shotsDir, 'inline-host.png'), fullPage: true }); // the whole article
   await shot(page, 'inline-host-viewport');
+  await page.context().close();
+});
+
+test('in its shadow root the inline mount keeps its promises: deep link, keys only while focused, presenter, print', async () => {
+  const page = await openPage(browser);
+  await load(page, server.origin + '/host/inline.html#/yiwu');
+  assert.equal(await cardTitle(page), '义乌市', 'the deep link in the article\'s address');
+  // Keys pressed while the reader is in the article are the article's.
+  await page.locator('#host-button').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  assert.equal(await cardTitle(page), '义乌市');
+  // Within the widget they move through the stops, and the article's address is never rewritten.
+  await page.locator('#county-tour .ct-card-nav button').last().focus();
+  await page.keyboard.press('ArrowRight');
+  const moved = await page.waitForFunction(() => document.getElementById('county-tour').shadowRoot
+    .querySelector('#ct-card-h')?.textContent !== '义乌市', null, { timeout: 3000 }).then(() => true, () => false);
+  assert.ok(moved, 'ArrowRight within the widget opens the next stop');
+  assert.equal(await page.evaluate(() => location.hash), '#/yiwu');
+
+  // Presenter mode works inside the shadow root: the dark projector look, and Escape leaves it.
+  await page.locator('#county-tour .ct-present-btn').click();
+  await page.locator('#county-tour .ct-root.present').waitFor({ timeout: 3000 });
+  await page.keyboard.press('Escape');
+  await page.locator('#county-tour .ct-root.present').waitFor({ state: 'detached', timeout: 3000 });
+
+  // Print: the handout is rendered in the widget and printed with the article around it.
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForSelector('#county-tour .ct-handout .ct-ho-card', { state: 'attached', timeout: 5000 });
+  const handout = await page.locator('#county-tour .ct-handout').boundingBox();
+  assert.ok(handout && handout.height > 1000, 'the handout shows in print');
+  assert.ok(await page.locator('body > h1').isVisible(), 'the article prints too');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
