@@ -13,6 +13,7 @@ use crate::components::handout::{handout, use_print};
 use crate::components::hunan::{hunan_view, use_hunan_outlines, HunanViewProps};
 use crate::components::map::TourMap;
 use crate::components::present::{presenter_bar, use_presenter};
+use crate::host::Command;
 use crate::model::Tour;
 use crate::state::{key_action, Action, AppState};
 use crate::views::card::{case_card, use_card_state, CaseCardProps};
@@ -87,6 +88,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The host page hears what the reader sees: once that the widget is ready, then every view.
+    {
+        let ready = use_mut_ref(|| false);
+        use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
+            if !std::mem::replace(&mut *ready.borrow_mut(), true) {
+                crate::embed::announce(crate::host::READY_TYPE, view, *lang);
+            }
+            crate::embed::announce(crate::host::VIEW_TYPE, view, *lang);
+        });
+    }
+
     // A hash typed by the reader or followed from a link, or asked for by a host page.
     {
         let store = store.clone();
@@ -94,6 +106,7 @@ pub fn app(props: &AppProps) -> Html {
             // The first render is in the DOM: the page's prerendered overview steps aside in the same task, so
             // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
             web::remove_first_frame();
+            let set_lang = store.clone();
             let show_hash = move |hash: String| {
                 let v = parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
                 store.dispatch(Action::Show(v));
@@ -102,7 +115,10 @@ pub fn app(props: &AppProps) -> Html {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 on_hash(gloo::utils::window().location().hash().unwrap_or_default());
             });
-            let host = crate::embed::connect(show_hash);
+            let host = crate::embed::connect(move |c| match c {
+                Command::Navigate(hash) => show_hash(hash),
+                Command::Lang(lang) => set_lang.dispatch(Action::SetLang(lang)),
+            });
             move || drop((listener, host))
         });
     }

@@ -1,5 +1,9 @@
-//! The messages the widget exchanges with a host page that frames it: the height it reports
-//! (pym.js child format and a plain object) and the one message it accepts from the host.
+//! The messages the widget exchanges with a host page: the height it reports to a frame's parent (pym.js
+//! child format, a plain object and AMP's `embed-size`), the events it announces (the reader's view, and
+//! that it is ready) and the two commands it accepts (navigate, language).
+
+use crate::address::View;
+use crate::model::Lang;
 
 /// pym.js joins message parts with this.
 const PYM_DELIMITER: &str = "xPYMx";
@@ -13,6 +17,57 @@ pub fn pym_height_message(child_id: &str, height: u32) -> String {
 pub const HEIGHT_TYPE: &str = "county-tour:height";
 /// The one message a host may send: `{ type: "county-tour:navigate", hash: "#/yiwu" }`.
 pub const NAVIGATE_TYPE: &str = "county-tour:navigate";
+
+/// The event a host receives whenever the reader's view changes:
+/// `{ type: "county-tour:view", view: "yiwu" | "route/2" | "overview" | "hunan", lang: "zh" | "en" }`.
+pub const VIEW_TYPE: &str = "county-tour:view";
+/// The event a host receives once, when the widget is interactive (same fields as `VIEW_TYPE`).
+pub const READY_TYPE: &str = "county-tour:ready";
+/// The command that switches the language: `{ type: "county-tour:lang", lang: "en" }`.
+pub const LANG_TYPE: &str = "county-tour:lang";
+/// AMP's `<amp-iframe resizable>` reads `{ sentinel: "amp", type: "embed-size", height }` from the frame.
+pub const AMP_SENTINEL: &str = "amp";
+pub const AMP_SIZE_TYPE: &str = "embed-size";
+/// Tells `<amp-iframe>` the content is up, so it drops its placeholder.
+pub const AMP_READY_TYPE: &str = "embed-ready";
+
+/// A view as the host API names it: a stop's public id, `route/2`, `overview` or `hunan`.
+pub fn view_name(view: &View) -> String {
+    match view {
+        View::Overview => "overview".to_string(),
+        View::Route(n) => format!("route/{n}"),
+        View::Stop(id) => id.clone(),
+        View::Hunan => "hunan".to_string(),
+    }
+}
+
+/// The language as the host API names it.
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// What a host may ask of the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the view this hash names (parsed like any URL hash, so junk lands on the overview).
+    Navigate(String),
+    Lang(Lang),
+}
+
+/// The command in a host's message with these fields, when it has exactly a documented shape; `None` otherwise.
+pub fn command(kind: Option<&str>, hash: Option<&str>, lang: Option<&str>) -> Option<Command> {
+    if let Some(h) = navigate_hash(kind, hash) {
+        return Some(Command::Navigate(h));
+    }
+    match (kind, lang) {
+        (Some(LANG_TYPE), Some("zh")) => Some(Command::Lang(Lang::Zh)),
+        (Some(LANG_TYPE), Some("en")) => Some(Command::Lang(Lang::En)),
+        _ => None,
+    }
+}
 
 /// Is this a pym.js parent message for this child (e.g. the width it sends on load and resize)?
 pub fn is_pym_for(data: &str, child_id: &str) -> bool {
@@ -44,6 +99,28 @@ mod tests {
         assert!(is_pym_for("pymxPYMxtourxPYMxwidthxPYMx640", "tour"));
         assert!(!is_pym_for("pymxPYMxotherxPYMxwidthxPYMx640", "tour"));
         assert!(!is_pym_for("pymxPYMxtourxPYMxwidthxPYMx640", ""));
+    }
+
+    #[test]
+    fn views_and_languages_have_their_api_names() {
+        assert_eq!(view_name(&View::Overview), "overview");
+        assert_eq!(view_name(&View::Route(2)), "route/2");
+        assert_eq!(view_name(&View::Stop("yiwu".into())), "yiwu");
+        assert_eq!(view_name(&View::Hunan), "hunan");
+        assert_eq!((lang_code(Lang::Zh), lang_code(Lang::En)), ("zh", "en"));
+    }
+
+    #[test]
+    fn commands_in_the_documented_shapes_only() {
+        let nav = |h: &str| Some(Command::Navigate(h.to_string()));
+        assert_eq!(command(Some(NAVIGATE_TYPE), Some("#/yiwu"), None), nav("#/yiwu"));
+        assert_eq!(command(Some(LANG_TYPE), None, Some("en")), Some(Command::Lang(Lang::En)));
+        assert_eq!(command(Some(LANG_TYPE), None, Some("zh")), Some(Command::Lang(Lang::Zh)));
+        assert_eq!(command(Some(LANG_TYPE), None, Some("EN")), None);
+        assert_eq!(command(Some(LANG_TYPE), None, Some("fr")), None);
+        assert_eq!(command(Some(LANG_TYPE), Some("#/yiwu"), None), None);
+        assert_eq!(command(Some(VIEW_TYPE), Some("#/yiwu"), Some("en")), None);
+        assert_eq!(command(None, Some("#/yiwu"), Some("en")), None);
     }
 
     #[test]

@@ -1,0 +1,144 @@
+// Every newsroom host: a frame sized by AMP's protocol or by the browser's own responsive iframes, the host
+// API both ways (events out, commands in from the parent window only), the same events and commands on an
+// inline mount's element, and no layout shift on the host page. Same-origin and cross-origin hosts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, openPage, shot } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve({ mount: '/news/2025/tour/' });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The host page's origin: the widget's own (same-origin) or another one (localhost vs 127.0.0.1). */
+const hostOrigin = (cross) => (cross ? server.origin.replace('127.0.0.1', 'localhost') : server.origin);
+
+async function framedPage(hostPage, { cross = false, width = 1280, query = '?embed', hash = '#/' } = {}) {
+  const page = await openPage(browser, { viewport: { width, height: 800 } });
+  const src = `${server.url}${query}${hash}`;
+  await page.goto(`${hostOrigin(cross)}/host/${hostPage}?src=${encodeURIComponent(src)}`);
+  const frame = await (await page.locator('#county-tour-frame').elementHandle()).contentFrame();
+  await frame.waitForSelector('.ct-root [data-stop], .ct-root #ct-card-h');
+  return { page, frame };
+}
+
+/** The frame's height on the host page and its content's height inside, once they agree (or after 4 s). */
+async function settled(page, frame) {
+  let h;
+  for (let i = 0; i < 40; i++) {
+    const outer = (await page.locator('#county-tour-frame').boundingBox()).height;
+    const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
+    h = { outer, inner };
+    if (Math.abs(outer - inner) <= 4) break;
+    await page.waitForTimeout(100);
+  }
+  return h;
+}
+
+for (const cross of [false, true]) {
+  const origin = cross ? 'cross-origin' : 'same-origin';
+  for (const width of [1280, 400]) {
+    test(`AMP-protocol host, ${origin}, ${width} px: the frame fits its content on load and on a stop`, async () => {
+      const { page, frame } = await framedPage('amp.html', { cross, width });
+      let h = await settled(page, frame);
+      assert.ok(Math.abs(h.outer - h.inner) <= 4, `after load: frame ${h.outer} vs content ${h.inner}`);
+      assert.equal(await page.evaluate(() => window.ampReady), true, 'embed-ready was sent');
+      await frame.locator('[data-stop=yiwu]').click();
+      await frame.waitForSelector('#ct-card-h');
+      h = await settled(page, frame);
+      assert.ok(Math.abs(h.outer - h.inner) <= 4, `on a stop: frame ${h.outer} vs content ${h.inner}`);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  }
+
+  test(`responsive-iframe host (frame-sizing: content-height), ${origin}: the browser sizes the frame`, async (t) => {
+    const { page, frame } = await framedPage('native.html', { cross });
+    // Does this Chromium size frames to their content? (Chromium 156 parses `frame-sizing` and has
+    // `requestResize`, but sizes nothing while its ResponsiveIframes feature is off.) Ask a tiny frame.
+    const works = await page.evaluate(() => new Promise((resolve) => {
+      const probe = document.createElement('iframe');
+      probe.style.cssText = 'frame-sizing: content-height; border: 0';
+      probe.srcdoc = '<meta name="responsive-embedded-sizing"><div style="height: 432px"></div>';
+      probe.onload = () => setTimeout(() => { resolve(probe.getBoundingClientRect().height > 400); probe.remove(); }, 300);
+      document.body.append(probe);
+    }));
+    if (!works) {
+      t.skip(`this Chromium (${browser.version()}) does not size frames to their content (responsive iframes off)`);
+      await page.context().close();
+      return;
+    }
+    let h = await settled(page, frame);
+    assert.ok(Math.abs(h.outer - h.inner) <= 4, `after load: frame ${h.outer} vs content ${h.inner}`);
+    await frame.locator('[data-stop=yiwu]').click();
+    await frame.waitForSelector('#ct-card-h');
+    h = await settled(page, frame);
+    assert.ok(Math.abs(h.outer - h.inner) <= 4, `on a stop: frame ${h.outer} vs content ${h.inner}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test(`host API, ${origin}: events name the view, the parent's commands move the widget, other windows are ignored`, async () => {
+    const { page, frame } = await framedPage('api.html', { cross });
+    const events = () => page.evaluate(() => window.fromWidget.filter((m) => m.type !== 'county-tour:height'));
+    await page.waitForFunction(() => window.fromWidget.some((m) => m.type === 'county-tour:ready'));
+    assert.deepEqual((await events()).slice(0, 2), [
+      { type: 'county-tour:ready', view: 'overview', lang: 'zh' },
+      { type: 'county-tour:view', view: 'overview', lang: 'zh' },
+    ]);
+    await frame.locator('[data-stop=yiwu]').click();
+    await page.waitForFunction(() => window.fromWidget.some((m) => m.view === 'yiwu'));
+    assert.deepEqual((await events()).at(-1), { type: 'county-tour:view', view: 'yiwu', lang: 'zh' });
+
+    // Another frame on the page (an advert) cannot command the widget.
+    await page.evaluate(() => {
+      const widget = document.getElementById('county-tour-frame').contentWindow;
+      const other = document.getElementById('other').contentWindow;
+      other.eval(`parent.frames[0].postMessage({ type: 'county-tour:navigate', hash: '#/kunshan' }, '*');
+        parent.frames[0].postMessage({ type: 'county-tour:lang', lang: 'en' }, '*');`);
+      return widget === window.frames[0];
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await frame.locator('#ct-card-h').textContent(), '义乌市');
+
+    // The parent can.
+    await page.evaluate(() => document.getElementById('county-tour-frame').contentWindow.postMessage({ type: 'county-tour:navigate', hash: '#/route/2' }, '*'));
+    await page.waitForFunction(() => window.fromWidget.some((m) => m.view === 'route/2'));
+    await page.evaluate(() => document.getElementById('county-tour-frame').contentWindow.postMessage({ type: 'county-tour:lang', lang: 'en' }, '*'));
+    await page.waitForFunction(() => window.fromWidget.some((m) => m.lang === 'en'));
+    assert.deepEqual((await events()).at(-1), { type: 'county-tour:view', view: 'route/2', lang: 'en' });
+    assert.equal(await frame.evaluate(() => document.querySelector('.ct-tab.on').textContent.trim()), '2Group 2');
+    // Events carry nothing but the view and the language.
+    for (const m of await events()) assert.deepEqual(Object.keys(m).sort(), ['lang', 'type', 'view']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('inline: the same events on the mount element, and commands as events on it', async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    window.heard = [];
+    document.addEventListener('county-tour:view', (e) => window.heard.push({ on: e.target.id, ...e.detail }));
+    document.addEventListener('county-tour:ready', (e) => window.heard.push({ ready: true, ...e.detail }));
+  });
+  await page.goto(`${server.origin}/host/inline.html`);
+  await page.waitForFunction(() => window.heard.some((h) => h.ready));
+  await page.locator('#county-tour [data-stop=yiwu]').click();
+  await page.waitForFunction(() => window.heard.some((h) => h.view === 'yiwu'));
+  assert.deepEqual(await page.evaluate(() => window.heard.at(-1)), { on: 'county-tour', view: 'yiwu', lang: 'zh' });
+  await page.evaluate(() => {
+    const el = document.getElementById('county-tour');
+    el.dispatchEvent(new CustomEvent('county-tour:navigate', { detail: { hash: '#/kunshan' } }));
+    el.dispatchEvent(new CustomEvent('county-tour:lang', { detail: { lang: 'en' } }));
+    el.dispatchEvent(new CustomEvent('county-tour:lang', { detail: 'en' })); // junk: ignored
+  });
+  await page.waitForFunction(() => window.heard.some((h) => h.view === 'kunshan' && h.lang === 'en'));
+  assert.match(await page.locator('#county-tour #ct-card-h').textContent(), /Kunshan/);
+  assert.equal(await page.evaluate(() => location.hash), '', 'the article\'s address is not rewritten');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
