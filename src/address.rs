@@ -60,6 +60,8 @@ pub struct Flags {
     pub embed: bool,
     /// `?present`: presenter mode for a projector.
     pub present: bool,
+    /// `?theme=light|dark|auto`: the reader's colours.
+    pub theme: Option<crate::palette::Theme>,
 }
 
 /// Parse a query string (with or without the leading `?`). Unknown keys and bad values are ignored.
@@ -76,6 +78,7 @@ pub fn parse_query(query: &str) -> Flags {
             ("lang", "zh" | "zh-cn" | "zh-hans") => f.lang = Some(Lang::Zh),
             ("embed", "" | "1" | "true") => f.embed = true,
             ("present", "" | "1" | "true") => f.present = true,
+            ("theme", v) => f.theme = crate::palette::Theme::parse(v).or(f.theme),
             _ => {}
         }
     }
@@ -178,6 +181,11 @@ mod tests {
         assert_eq!(f.lang, Some(Lang::En));
         assert_eq!(parse_query("?embed=no"), Flags::default());
         assert_eq!(parse_query("?=&&&=%%"), Flags::default());
+        use crate::palette::Theme;
+        assert_eq!(parse_query("?theme=dark").theme, Some(Theme::Dark));
+        assert_eq!(parse_query("?theme=Auto&embed").theme, Some(Theme::Auto));
+        assert_eq!(parse_query("?theme=sepia").theme, None);
+        assert_eq!(parse_query("?theme=dark&theme=sepia").theme, Some(Theme::Dark), "junk keeps the last good one");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::components::map::TourMap;
 use crate::components::present::{presenter_bar, use_presenter};
 use crate::host::Command;
 use crate::model::Tour;
+use crate::palette::Theme;
 use crate::state::{key_action, Action, AppState};
 use crate::views::card::{case_card, use_card_state, CaseCardProps};
 use crate::views::overview::{overview, OverviewProps};
@@ -62,6 +63,22 @@ fn initial_state(tour: &Tour) -> AppState {
         embed: flags.embed,
         ..Default::default()
     }
+}
+
+/// Dark or light for the reader: the theme the address or the inline mount names, and under `auto` the
+/// system's preference, followed as it changes.
+#[hook]
+fn use_dark() -> bool {
+    let theme = *use_memo((), |_| web::requested_theme());
+    let prefers = use_state_eq(web::prefers_dark);
+    {
+        let prefers = prefers.clone();
+        use_effect_with(theme, move |theme| {
+            let listener = (*theme == Theme::Auto).then(|| web::on_scheme_change(move |d| prefers.set(d)));
+            move || drop(listener)
+        });
+    }
+    theme.is_dark(*prefers)
 }
 
 #[function_component(App)]
@@ -165,6 +182,7 @@ pub fn app(props: &AppProps) -> Html {
     let hunan_outlines = use_hunan_outlines(state.view == View::Hunan);
     let presenter = use_presenter(&state, &dispatch);
     let lang = state.lang;
+    let dark = use_dark();
     // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);
     // in a frame or inside an article it takes the height of its content.
     let framed = use_memo((), |_| crate::embed::in_frame());
@@ -212,6 +230,7 @@ pub fn app(props: &AppProps) -> Html {
         lang,
         present: state.present,
         embed: state.embed,
+        dark,
         page: props.owns_page && !*framed,
         root: root_ref,
         tools: Tools {

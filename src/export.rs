@@ -38,6 +38,9 @@ const INK: &str = LIGHT.ink;
 const MUTED: &str = LIGHT.muted;
 const HALO: &str = LIGHT.halo;
 const WATER: &str = LIGHT.water;
+const PLACE: &str = LIGHT.place;
+const WATER_NAME: &str = LIGHT.water_name;
+const EDGE: &str = LIGHT.edge;
 const FONT: &str = "'Noto Sans CJK SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Arial,sans-serif";
 /// Height of the title band above the map.
 const HEAD: f64 = 62.0;
@@ -183,9 +186,9 @@ pub fn map_svg(
         let at = cam.to_screen(vp, crate::geo::Point::new(lb.x, lb.y));
         let water = matches!(&*lb.kind, "lake" | "river" | "sea");
         let look = if water {
-            format!("fill=\"#3F6E94\" font-style=\"italic\" stroke=\"{WATER}\"")
+            format!("fill=\"{WATER_NAME}\" font-style=\"italic\" stroke=\"{WATER}\"")
         } else {
-            format!("fill=\"#6B6457\" font-weight=\"600\" letter-spacing=\"{}\" stroke=\"{HALO}\"", Fixed(bf * 0.1, 1))
+            format!("fill=\"{PLACE}\" font-weight=\"600\" letter-spacing=\"{}\" stroke=\"{HALO}\"", Fixed(bf * 0.1, 1))
         };
         let attrs = format!(
             "font-size=\"{}\" text-anchor=\"middle\" {look} stroke-width=\"3\" paint-order=\"stroke\"",
@@ -238,7 +241,7 @@ pub fn map_svg(
         match stop {
             Some(st) => {
                 let sel = selected == Some(&*st.id);
-                let edge = if sel { format!("{INK}\" stroke-width=\"3") } else { "#FFFFFF\" stroke-width=\"2".into() };
+                let edge = if sel { format!("{INK}\" stroke-width=\"3") } else { format!("{EDGE}\" stroke-width=\"2") };
                 shape(&mut o, st.group, style.radius, &format!("fill=\"{color}\" stroke=\"{edge}\""));
                 let attrs = format!(
                     "font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\" text-anchor=\"middle\"",

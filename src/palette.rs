@@ -1,6 +1,7 @@
 //! The colours of the map and the widget, written once: the live widget and the prerendered page set
-//! them as CSS variables on `.ct-root` (`LIGHT_VARS`, `DARK_VARS`), the stylesheet only names the variables, and the
-//! standalone SVG export writes the same values inline. The routes' colours come with the content.
+//! them as CSS variables on `.ct-root` (`LIGHT_VARS`, `NIGHT_VARS`, `DARK_VARS`), the stylesheet only names the
+//! variables, and the standalone SVG export writes the same values inline. The routes' colours come with the
+//! content; a dark theme lifts them towards white by `lift` so they keep 3:1 against its land and water.
 
 /// One theme's colours.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -17,6 +18,22 @@ pub struct Palette {
     pub halo: &'static str,
     pub line: &'static str,
     pub accent: &'static str,
+    /// Buttons and tabs.
+    pub surface: &'static str,
+    pub hover: &'static str,
+    /// Text on an `ink` background (the chosen tab).
+    pub on_ink: &'static str,
+    /// The outline of a stop's marker, against the land.
+    pub edge: &'static str,
+    /// Place names of the base map, on land and on water.
+    pub place: &'static str,
+    pub water_name: &'static str,
+    /// The background box of a card and its text, and the chips of the overview.
+    pub panel: &'static str,
+    pub panel_ink: &'static str,
+    pub chip: &'static str,
+    /// How far routes are mixed towards white (CSS `color-mix`), as a percentage.
+    pub lift: &'static str,
 }
 
 /// A theme: the `Palette` constant and, from the very same literals, its CSS variables (`--ink:#1F2328;…`),
@@ -47,6 +64,47 @@ theme!(
         halo: "#FBF3E0",
         line: "#DAD5CA",
         accent: "#0B5CAD",
+        surface: "#FFFFFF",
+        hover: "#F4F1EA",
+        on_ink: "#FFFFFF",
+        edge: "#FFFFFF",
+        place: "#6B6457",
+        water_name: "#36668A",
+        panel: "#FAF9F6",
+        panel_ink: "#3C4148",
+        chip: "#F1EEE7",
+        lift: "0%",
+    }
+);
+
+theme!(
+    /// The reader's dark theme, for dark host pages (`?theme=dark`, or `auto` under a dark
+    /// `prefers-color-scheme`): softer than the projector's, text at least 4.5:1, routes and markers 3:1.
+    NIGHT,
+    NIGHT_VARS,
+    {
+        ink: "#E8EAED",
+        muted: "#A7ADB5",
+        paper: "#15181C",
+        land: "#23272C",
+        focus: "#2C2A24",
+        water: "#112233",
+        border: "#6E6A62",
+        coast: "#4F5863",
+        river: "#2F5A7C",
+        halo: "#2C2A24",
+        line: "#2E3238",
+        accent: "#7FB8F0",
+        surface: "#1E2228",
+        hover: "#2A2F36",
+        on_ink: "#15181C",
+        edge: "#E8EAED",
+        place: "#B5AE9F",
+        water_name: "#8FB8DC",
+        panel: "#1C2026",
+        panel_ink: "#D5D9DE",
+        chip: "#262B31",
+        lift: "35%",
     }
 );
 
@@ -67,8 +125,59 @@ theme!(
         halo: "#0B0E12",
         line: "#2A2D31",
         accent: "#FFD54A",
+        surface: "#1B1F24",
+        hover: "#2A2F36",
+        on_ink: "#0B0E12",
+        edge: "#0B0E12",
+        place: "#C9C2B4",
+        water_name: "#9CC3E6",
+        panel: "#161A1F",
+        panel_ink: "#E6E8EB",
+        chip: "#1B1F24",
+        lift: "0%",
     }
 );
+
+/// Which colours a reader asked for: `?theme=light|dark|auto` on the widget's URL, or `data-theme` on an
+/// inline mount's element. Light is the default; `Auto` follows the reader's `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    /// The theme a value names (any letter case), `None` for anything else.
+    pub fn parse(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+
+    /// Dark or not, given whether the reader's system prefers dark.
+    pub fn is_dark(self, prefers_dark: bool) -> bool {
+        match self {
+            Theme::Light => false,
+            Theme::Dark => true,
+            Theme::Auto => prefers_dark,
+        }
+    }
+}
+
+/// The CSS variables of the palette a page shows: the projector's in presenter mode, else the reader's
+/// light or dark one.
+pub fn vars(present: bool, dark: bool) -> &'static str {
+    match (present, dark) {
+        (true, _) => DARK_VARS,
+        (false, true) => NIGHT_VARS,
+        (false, false) => LIGHT_VARS,
+    }
+}
 
 /// A stop of no known group, and the legend's neutral grey.
 pub const NEUTRAL: &str = LIGHT.muted;
@@ -80,8 +189,23 @@ mod tests {
     #[test]
     fn the_theme_becomes_css_variables() {
         assert!(LIGHT_VARS.starts_with("--ink:#1F2328;--muted:#5B616B;"), "{LIGHT_VARS}");
-        assert_eq!(LIGHT_VARS.matches(';').count(), 12);
+        assert_eq!(LIGHT_VARS.matches(';').count(), 22);
         assert!(LIGHT_VARS.contains(&format!("--accent:{};", LIGHT.accent)));
         assert!(DARK_VARS.contains(&format!("--paper:{};", DARK.paper)));
+        assert!(NIGHT_VARS.contains(&format!("--lift:{};", NIGHT.lift)));
+    }
+
+    #[test]
+    fn themes_by_name_and_preference() {
+        assert_eq!(Theme::parse("Dark"), Some(Theme::Dark));
+        assert_eq!(Theme::parse(" auto "), Some(Theme::Auto));
+        assert_eq!(Theme::parse("light"), Some(Theme::Light));
+        assert_eq!(Theme::parse("sepia"), None);
+        assert!(!Theme::Light.is_dark(true));
+        assert!(Theme::Dark.is_dark(false));
+        assert!(Theme::Auto.is_dark(true) && !Theme::Auto.is_dark(false));
+        assert_eq!(vars(true, true), DARK_VARS);
+        assert_eq!(vars(false, true), NIGHT_VARS);
+        assert_eq!(vars(false, false), LIGHT_VARS);
     }
 }

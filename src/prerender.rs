@@ -129,6 +129,7 @@ pub fn first_paint(lang: Lang) -> String {
         lang,
         present: false,
         embed: false,
+        dark: false,
         page: true,
         root: NodeRef::default(),
         tools: Tools::default(),

@@ -43,6 +43,33 @@ pub fn toggle_fullscreen() {
     }
 }
 
+/// The theme a reader was given: `?theme=` on the address, else `data-theme` on the host's
+/// `#county-tour` (an inline mount), else light.
+pub fn requested_theme() -> crate::palette::Theme {
+    let query = crate::address::parse_query(&gloo::utils::window().location().search().unwrap_or_default()).theme;
+    let attr = || {
+        let host = gloo::utils::document().get_element_by_id(HOST)?;
+        crate::palette::Theme::parse(&host.get_attribute("data-theme")?)
+    };
+    query.or_else(attr).unwrap_or_default()
+}
+
+fn dark_scheme() -> Option<web_sys::MediaQueryList> {
+    gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten()
+}
+
+/// Does the reader's system prefer dark colours?
+pub fn prefers_dark() -> bool {
+    dark_scheme().is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the new preference whenever the reader's system switches between light and dark.
+pub fn on_scheme_change(f: impl Fn(bool) + 'static) -> Option<gloo::events::EventListener> {
+    let m = dark_scheme()?;
+    let q = m.clone();
+    Some(gloo::events::EventListener::new(&m, "change", move |_| f(q.matches())))
+}
+
 pub fn prefers_reduced_motion() -> bool {
     gloo::utils::window()
         .match_media("(prefers-reduced-motion: reduce)")

@@ -76,13 +76,16 @@ function findStylesheets(html) {
 
 /** The prerendered page (`#ct-first`) is the Chinese overview of our own page, shown from the first paint
  *  and without JavaScript. With JavaScript it lies over the page (`ct-over`), so that the app renders
- *  beneath it and nothing shifts when the app removes it. A query flag that changes the theme, layout or language (present, embed, lang;
- *  src/route.rs parse_query) hides it until the app draws; if the app cannot start (its wasm blocked, a
+ *  beneath it and nothing shifts when the app removes it. A query flag that changes the colours, layout or
+ *  language (present, embed, lang, a dark theme; src/address.rs parse_query) hides it until the app draws; if the app cannot start (its wasm blocked, a
  *  browser without WebAssembly), it stays or comes back: a real map whose markers and tabs are links, and
  *  whose cards show by `:target`. Other parameters, such as a newsletter's tracking tags, do not matter. */
 const FIRST_PAINT = `
 const first = document.getElementById('ct-first');
-const flagged = [...new URLSearchParams(location.search).keys()].some((k) => /^(present|embed|lang)$/i.test(k));
+const query = new URLSearchParams(location.search);
+const theme = (query.get('theme') || '').toLowerCase();
+const flagged = [...query.keys()].some((k) => /^(present|embed|lang)$/i.test(k)) || theme === 'dark' ||
+  (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
 first?.classList.add('ct-over');
 if (first && flagged) first.hidden = true;
 const withoutApp = (e) => {

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::address::View;
 use crate::bundle::TOUR;
 use crate::model::Lang;
-use crate::palette::{DARK_VARS, LIGHT_VARS};
 use crate::strings::{class_list, strings};
 use crate::views::tabs::{route_tabs, RouteTabsProps};
 
@@ -50,6 +49,8 @@ pub struct PageProps {
     pub lang: Lang,
     pub present: bool,
     pub embed: bool,
+    /// The reader's dark theme (not the projector's).
+    pub dark: bool,
     /// The widget has the whole window (its own page, not framed): the phone's bottom sheet.
     pub page: bool,
     pub root: NodeRef,
@@ -67,9 +68,15 @@ pub fn page(p: PageProps) -> Html {
     let lang = p.lang;
     let class = class_list(
         lang.pick("ct-root lang-zh", "ct-root lang-en"),
-        &[(p.page, "page"), (p.present, "present"), (p.embed, "embed"), (matches!(p.view, View::Stop(_)), "has-stop")],
+        &[
+            (p.page, "page"),
+            (p.present, "present"),
+            (p.embed, "embed"),
+            (p.dark && !p.present, "dark"),
+            (matches!(p.view, View::Stop(_)), "has-stop"),
+        ],
     );
-    let palette = if p.present { DARK_VARS } else { LIGHT_VARS };
+    let palette = crate::palette::vars(p.present, p.dark);
     let exports = p.view != View::Hunan;
     html! {
         <div id={p.id} class={class} ref={p.root} lang={lang.tag()} style={palette}>

@@ -37,6 +37,10 @@ const screens = [
   ['presenter binhu', PROJECTOR, '?present#/binhu'],
   ['phone binhu', PHONE, '#/binhu'],
   ['hunan', ARTICLE, '#/hunan'],
+  ['dark theme, a stop', ARTICLE, '?theme=dark#/yiwu'],
+  ['dark theme, a group', ARTICLE, '?theme=dark#/route/3'],
+  ['auto theme on a dark phone', { ...PHONE, colorScheme: 'dark' }, '?theme=auto#/'],
+  ['auto theme on a dark phone, English stop', { ...PHONE, colorScheme: 'dark' }, '?theme=auto&lang=en#/binhu'],
 ];
 
 for (const [name, opts, hash] of screens) {
