@@ -3,7 +3,9 @@
 // inline mount's element, and no layout shift on the host page. Same-origin and cross-origin hosts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, root } from './server.mjs';
 import { launch, openPage, shot } from './browser.mjs';
 
 let server, browser;
@@ -26,14 +28,15 @@ async function framedPage(hostPage, { cross = false, width = 1280, query = '?emb
 }
 
 /** The frame's height on the host page and its content's height inside, once they agree (or after 4 s). */
-async function settled(page, frame) {
+async function settled(page, frame, selector = '#county-tour-frame') {
+  const element = page.locator(selector);
   let h;
   for (let i = 0; i < 40; i++) {
-    const outer = (await page.locator('#county-tour-frame').boundingBox()).height;
+    const outer = (await element.boundingBox()).height;
     const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
     h = { outer, inner };
     if (Math.abs(outer - inner) <= 4) break;
-    await page.waitForTimeout(100);
+    await new Promise((r) => setTimeout(r, 100));
   }
   return h;
 }
@@ -144,3 +147,43 @@ test('inline: the same events on the mount element, and commands as events on it
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/** README's "plain iframe" snippet, pointing at this server. */
+function readmeSnippet() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const m = /<!-- host snippet: plain -->\s*```html\n([\s\S]*?)```/.exec(readme);
+  assert.ok(m, 'README has the plain iframe snippet');
+  assert.match(m[1], /loading="lazy"/);
+  return m[1].replaceAll('https://example.org/tour/', server.url);
+}
+
+for (const width of [1280, 400]) {
+  for (const where of ['near the top', 'below the fold']) {
+    test(`README's lazy iframe ${where} at ${width} px: no layout shift on the host page (CLS 0)`, async () => {
+      const page = await openPage(browser, { viewport: { width, height: 800 } });
+      const filler = (n) => '<p>The county heads visited eighteen places in six days.</p>'.repeat(n);
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <title>Host article</title><link rel="icon" href="data:,"></head><body style="margin:0 auto;max-width:1000px">
+        <h1>Hunan's county chiefs go east</h1>${filler(where === 'near the top' ? 3 : 80)}${readmeSnippet()}${filler(40)}</body></html>`;
+      server.pages['/article/readme-snippet.html'] = html;
+      const url = `${hostOrigin(true)}/article/readme-snippet.html`;
+      await page.addInitScript(() => {
+        if (window !== window.top) return;
+        window.cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(url);
+      if (where === 'below the fold') await page.mouse.wheel(0, 3000); // the reader scrolls down to it
+      const frame = await (await page.locator('#county-tour').elementHandle()).contentFrame();
+      await frame.waitForSelector('.ct-root [data-stop]', { timeout: 15000 });
+      const h = await settled(page, frame, '#county-tour');
+      assert.ok(Math.abs(h.outer - h.inner) <= 4, `frame ${h.outer} vs content ${h.inner}`);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.cls), 0);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  }
+}

@@ -12,13 +12,21 @@ const types = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Start a server; resolves to { url, close, requests } where url ends with the mount path. */
+/** Start a server; resolves to { url, close, requests, pages } where url ends with the mount path. A test may
+ *  put generated host pages into `pages` (path → HTML), served like files (a page that Playwright fulfils
+ *  itself counts as a public address, and Chromium then keeps its frames from loading this loopback server). */
 export function serve({ mount = '/', headers = {}, dist = path.join(root, 'dist') } = {}) {
   const requests = [];
+  const pages = {};
   const extra = { '/host/': path.join(here, 'pages'), '/node_modules/': path.join(root, 'node_modules') };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
+    if (pages[url.pathname]) {
+      res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' });
+      res.end(pages[url.pathname]);
+      return;
+    }
     let file = null;
     for (const [prefix, dir] of Object.entries(extra)) {
       if (url.pathname.startsWith(prefix)) file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
@@ -38,7 +46,7 @@ export function serve({ mount = '/', headers = {}, dist = path.join(root, 'dist'
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${mount}`, requests, close: () => new Promise((r) => server.close(r)) });
+      resolve({ origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${mount}`, requests, pages, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
