@@ -8,6 +8,8 @@ pub struct Strings {
     pub sep: &'static str,
     /// A comma inside a sentence: "，" / ", ".
     pub comma: &'static str,
+    /// Before a figure or a list: "：" / ": ".
+    pub colon: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub all_routes: &'static str,
@@ -31,9 +33,10 @@ pub struct Strings {
     pub places: &'static str,
     pub sessions: &'static str,
     pub themes: &'static str,
+    /// After the list of themes, which the article leaves open ("等").
+    pub themes_more: &'static str,
     pub why: &'static str,
     pub lessons: &'static str,
-    pub top100: &'static str,
     pub hunan_title: &'static str,
     pub hunan_link: &'static str,
     pub route_total: &'static str,
@@ -58,6 +61,7 @@ pub struct Strings {
 const ZH: Strings = Strings {
     sep: " · ",
     comma: "，",
+    colon: "：",
     lang_switch: "EN",
     lang_switch_label: "EN: Switch to English",
     all_routes: "全部",
@@ -67,7 +71,7 @@ const ZH: Strings = Strings {
     background: "背景",
     background_note: "以下为公开资料中的背景信息，并非报道内容。",
     no_reported: "报道只列出了这一站的名字，没有介绍具体案例。",
-    no_facts: "除所在位置外，这里暂无可核实的资料。",
+    no_facts: "报道只列出了这一站的名字，没有介绍具体案例；本图暂未收录其他资料。",
     prev: "上一站",
     next: "下一站",
     to_overview: "返回总览",
@@ -80,10 +84,10 @@ const ZH: Strings = Strings {
     groups: "组",
     places: "个县（市、区）",
     sessions: "场现场教学",
-    themes: "每条线路都涵盖",
+    themes: "每条线路都涉及的教学内容",
+    themes_more: "等",
     why: "为何去江浙",
     lessons: "三点共同体会",
-    top100: "2024年全国百强县中，江浙两省有",
     hunan_title: "取经归来：四位学员的打算",
     hunan_link: "湖南学员的收获 →",
     route_total: "直线距离合计",
@@ -108,6 +112,7 @@ const ZH: Strings = Strings {
 const EN: Strings = Strings {
     sep: ", ",
     comma: ", ",
+    colon: ": ",
     lang_switch: "中文",
     lang_switch_label: "切换到中文",
     all_routes: "All",
@@ -117,7 +122,7 @@ const EN: Strings = Strings {
     background: "Background",
     background_note: "Background from public sources, not from the article.",
     no_reported: "The article names this stop but describes no case here.",
-    no_facts: "Beyond its location, there is nothing verified to add.",
+    no_facts: "The article names this stop but describes no case here, and this map holds no other material on it yet.",
     prev: "Previous",
     next: "Next",
     to_overview: "Back to overview",
@@ -130,10 +135,10 @@ const EN: Strings = Strings {
     groups: "groups",
     places: "county-level places",
     sessions: "on-site sessions",
-    themes: "Every route covered",
+    themes: "Every route's teaching covered, among others",
+    themes_more: "and more",
     why: "Why Zhejiang and Jiangsu",
     lessons: "Three shared lessons",
-    top100: "Of China's 2024 Top-100 counties, Zhejiang and Jiangsu have",
     hunan_title: "Back home: what four participants plan",
     hunan_link: "What Hunan takes home →",
     route_total: "Straight-line total",
@@ -170,9 +175,25 @@ pub fn stop_ordinal(lang: Lang, order: u8, of: usize) -> String {
     }
 }
 
-/// Distances as the reader's language writes them: "105 公里" / "105 km".
+/// Distances as the reader's language writes them: "105公里" / "105 km".
 pub fn km(lang: Lang, km: f64) -> String {
-    format!("{} {}", Fixed(km, 0), strings(lang).km)
+    format!("{}{}{}", Fixed(km, 0), lang.pick("", " "), strings(lang).km)
+}
+
+/// The Top-100 line, said once as the article says it, around its bold total:
+/// ("2024年公布的全国百强县市中，江浙两省共有", "个县市在列（江苏25个、浙江15个），接近一半。").
+pub fn top100(lang: Lang, t: &crate::model::Top100) -> (String, String) {
+    let (y, js, zj) = (t.year, t.jiangsu, t.zhejiang);
+    match lang {
+        Lang::Zh => (
+            format!("{y}年公布的全国百强县市中，江浙两省共有"),
+            format!("个县市在列（江苏{js}个、浙江{zj}个），接近一半。"),
+        ),
+        Lang::En => (
+            format!("Of China's Top-100 counties and county-level cities published in {y}, "),
+            format!(" are in Jiangsu ({js}) and Zhejiang ({zj}): close to half."),
+        ),
+    }
 }
 
 /// What the live region says when the view changes: "义乌市，第一组第2站（共7站）".
@@ -251,5 +272,19 @@ mod tests {
         assert_eq!(class_list("ct-stop", &[]), "ct-stop");
         assert_eq!(class_list("ct-stop", &[(true, "hl"), (false, "dim"), (true, "sel")]), "ct-stop hl sel");
         assert_eq!(class_list("ct-root lang-en", &[(false, "page"), (true, "present")]), "ct-root lang-en present");
+    }
+
+    #[test]
+    fn chinese_distances_and_figures_take_no_space() {
+        assert_eq!(km(Lang::Zh, 104.6), "105公里");
+        assert_eq!(km(Lang::En, 104.6), "105 km");
+        let t = crate::model::Top100 { year: 2024, total: 40, jiangsu: 25, zhejiang: 15 };
+        let (a, b) = top100(Lang::Zh, &t);
+        assert_eq!(
+            format!("{a}{}{b}", t.total),
+            "2024年公布的全国百强县市中，江浙两省共有40个县市在列（江苏25个、浙江15个），接近一半。"
+        );
+        let (a, b) = top100(Lang::En, &t);
+        assert!(format!("{a}{}{b}", t.total).contains("published in 2024, 40 are in Jiangsu (25)"));
     }
 }

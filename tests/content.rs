@@ -163,3 +163,34 @@ fn malformed_json_is_a_read_error_not_a_panic() {
         assert!(e.to_string().starts_with("tour.json"), "{e}");
     }
 }
+
+#[test]
+fn the_copy_says_no_more_than_the_article() {
+    let t = tour();
+    let event: Vec<&str> = t.event.facts.iter().chain(t.event.why.iter()).flat_map(|f| [&*f.zh, &*f.en]).collect();
+    // The article gives no head count and does not say that every county sent someone.
+    assert!(event.iter().all(|f| !f.contains("每个") && !f.contains("Every county")), "{event:#?}");
+    // The Top-100 figures are said once, in the overview's own line (strings::top100), not again as a fact.
+    assert!(event.iter().all(|f| !f.contains("百强") && !f.contains("Top-100")));
+    // Geely is named only in the event-wide list of sites, never on a card as if visited there.
+    for s in t.stops.iter() {
+        assert!(s.facts.iter().all(|f| !f.zh.contains("吉利") && !f.en.contains("Geely")), "{}", s.id);
+    }
+    // A fact read alone is a sentence: none opens with 也/还有 or "They also"/"And".
+    for f in t
+        .event
+        .facts
+        .iter()
+        .chain(t.event.why.iter())
+        .chain(t.start.facts.iter())
+        .chain(t.stops.iter().flat_map(|s| s.facts.iter()))
+    {
+        assert!(!f.zh.starts_with('也') && !f.zh.starts_with("还有") && !f.zh.starts_with("比如"), "{}", f.zh);
+        assert!(!f.en.starts_with("They also") && !f.en.starts_with("And "), "{}", f.en);
+    }
+    // The lessons keep the article's words: 创新力, 风口赛道 (not a gamble), and the attribution of 两只鸟论.
+    assert!(t.lessons[2].summary.zh.contains("创新力"));
+    assert!(!t.lessons[0].summary.zh.contains("押注") && t.lessons[0].summary.zh.contains("风口赛道"));
+    assert!(t.lessons[0].examples[0].text.zh.contains("习近平总书记“两只鸟论”"));
+    assert!(t.lessons[0].examples[0].text.zh.contains("腾笼换鸟"));
+}

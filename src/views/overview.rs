@@ -6,7 +6,7 @@ use crate::bundle::TOUR;
 
 use crate::address::View;
 use crate::model::Lang;
-use crate::strings::{date_range, strings};
+use crate::strings::{date_range, strings, top100};
 
 /// What [`overview`] draws from.
 pub struct OverviewProps {
@@ -20,6 +20,7 @@ pub fn overview(p: &OverviewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
     let e = &TOUR.event;
+    let top100 = top100(lang, &e.top100);
     let link = |place: &str, label: String| {
         let onselect = p.onselect.clone();
         let target = if place == TOUR.start.id { View::Overview } else { View::Stop(place.to_string()) };
@@ -48,13 +49,12 @@ pub fn overview(p: &OverviewProps) -> Html {
             </div>
             <ul class="ct-facts">{ for e.facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
             <h3 class="ct-h3">{ s.themes }</h3>
-            <ul class="ct-chips">{ for e.themes.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }</ul>
+            <ul class="ct-chips">
+                { for e.themes.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }
+                <li class="ct-chips-more">{ s.themes_more }</li>
+            </ul>
             <h3 class="ct-h3">{ s.why }</h3>
-            <p class="ct-top100">
-                { s.top100 }{ " " }<strong class="ct-fig-inline">{ e.top100.total }</strong>
-                { if lang == Lang::Zh { format!("个（江苏{}个、浙江{}个）", e.top100.jiangsu, e.top100.zhejiang) }
-                  else { format!(" (Jiangsu {}, Zhejiang {})", e.top100.jiangsu, e.top100.zhejiang) } }
-            </p>
+            <p class="ct-top100">{ top100.0 }<strong class="ct-fig-inline">{ e.top100.total }</strong>{ top100.1 }</p>
             <ul class="ct-facts">{ for e.why.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
             <h3 class="ct-h3">{ s.lessons }</h3>
             <ol class="ct-lessons">
