@@ -67,6 +67,7 @@ pub fn file_name(view: &View, ext: &str) -> String {
         View::Overview => format!("county-tour-overview.{ext}"),
         View::Route(n) => format!("county-tour-route-{n}.{ext}"),
         View::Stop(id) => format!("county-tour-{id}.{ext}"),
+        View::Start => format!("county-tour-{}.{ext}", crate::bundle::TOUR.start.id),
         View::Hunan => format!("county-tour-hunan.{ext}"),
     }
 }

@@ -85,6 +85,7 @@ fn valid(tour: &Tour, v: &View) -> bool {
     match v {
         View::Stop(id) => tour.stop(id).is_some(),
         View::Route(n) => tour.group(*n).is_some(),
+        View::Start => !tour.start.id.is_empty(),
         View::Overview | View::Hunan => true,
     }
 }

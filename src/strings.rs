@@ -212,6 +212,7 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::address::View, lang: La
             }
             None => String::new(),
         },
+        View::Start => format!("{}{}{}", s.start_label, s.comma, s.start_note),
         View::Hunan => s.hunan_title.to_string(),
     }
 }

@@ -23,7 +23,7 @@ pub fn overview(p: &OverviewProps) -> Html {
     let top100 = top100(lang, &e.top100);
     let link = |place: &str, label: String| {
         let onselect = p.onselect.clone();
-        let target = if place == TOUR.start.id { View::Overview } else { View::Stop(place.to_string()) };
+        let target = if place == TOUR.start.id { View::Start } else { View::Stop(place.to_string()) };
         html! {
             <button type="button" class="ct-link" onclick={Callback::from(move |_| onselect.emit(target.clone()))}>{ label }</button>
         }

@@ -67,7 +67,12 @@ pub fn page(p: PageProps) -> Html {
     let lang = p.lang;
     let class = class_list(
         lang.pick("ct-root lang-zh", "ct-root lang-en"),
-        &[(p.page, "page"), (p.present, "present"), (p.embed, "embed"), (matches!(p.view, View::Stop(_)), "has-stop")],
+        &[
+            (p.page, "page"),
+            (p.present, "present"),
+            (p.embed, "embed"),
+            (matches!(p.view, View::Stop(_) | View::Start), "has-stop"),
+        ],
     );
     let palette = if p.present { DARK_VARS } else { LIGHT_VARS };
     let exports = p.view != View::Hunan;
