@@ -65,8 +65,8 @@ pub fn start_card_text(tour: &Tour, lang: Lang) -> CardText<'_> {
     CardText {
         id: &start.id,
         badge: None,
-        kicker: s.start_note.to_string(),
-        title: s.start_label,
+        kicker: tour.labels.start_note.get(lang).to_string(),
+        title: tour.labels.start.get(lang),
         place: format!("{}{}{}", start.city.get(lang), s.sep, start.province.get(lang)),
         approx: (start.confidence == Confidence::Low).then_some(s.low_confidence),
         reported,

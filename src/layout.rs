@@ -183,7 +183,10 @@ pub struct MapLayout {
 pub fn marker_label(tour: &Tour, i: usize, lang: Lang) -> String {
     match tour.stops.get(i) {
         Some(s) => s.short.get(lang).to_string(),
-        None => tour.start.name.get(lang).trim_end_matches('市').to_string(),
+        None => {
+            let short = tour.start.short.get(lang);
+            if short.is_empty() { tour.start.name.get(lang) } else { short }.to_string()
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! Every interface string in both languages; content text comes from `assets/tour.json`.
+//! Every interface string in both languages, the same for any tour; content text, and the headings and
+//! names that belong to one story (`labels`), come from `assets/tour.json`.
 
 use crate::model::Lang;
 use crate::num::Fixed;
@@ -14,7 +15,6 @@ pub struct Strings {
     pub lang_switch_label: &'static str,
     pub all_routes: &'static str,
     pub routes_label: &'static str,
-    pub map_label: &'static str,
     pub reported: &'static str,
     pub background: &'static str,
     pub background_note: &'static str,
@@ -24,8 +24,6 @@ pub struct Strings {
     pub next: &'static str,
     pub to_overview: &'static str,
     pub overview: &'static str,
-    pub start_label: &'static str,
-    pub start_note: &'static str,
     pub fit: &'static str,
     pub wheel_hint: &'static str,
     pub days: &'static str,
@@ -35,10 +33,6 @@ pub struct Strings {
     pub themes: &'static str,
     /// After the list of themes, which the article leaves open ("等").
     pub themes_more: &'static str,
-    pub why: &'static str,
-    pub lessons: &'static str,
-    pub hunan_title: &'static str,
-    pub hunan_link: &'static str,
     pub route_total: &'static str,
     pub legs: &'static str,
     pub km: &'static str,
@@ -66,7 +60,6 @@ const ZH: Strings = Strings {
     lang_switch_label: "EN: Switch to English",
     all_routes: "全部",
     routes_label: "线路",
-    map_label: "三条线路与十八个县（市、区）的地图",
     reported: "据报道",
     background: "背景",
     background_note: "以下为公开资料中的背景信息，并非报道内容。",
@@ -76,8 +69,6 @@ const ZH: Strings = Strings {
     next: "下一站",
     to_overview: "返回总览",
     overview: "总览",
-    start_label: "杭州 · 开班",
-    start_note: "三组共同的起点",
     fit: "全图",
     wheel_hint: "点击地图后可用滚轮缩放（或按住 Ctrl/⌘）",
     days: "天",
@@ -86,10 +77,6 @@ const ZH: Strings = Strings {
     sessions: "场现场教学",
     themes: "每条线路都涉及的教学内容",
     themes_more: "等",
-    why: "为何去江浙",
-    lessons: "三点共同体会",
-    hunan_title: "取经归来：四位学员的打算",
-    hunan_link: "湖南学员的收获 →",
     route_total: "直线距离合计",
     legs: "各段直线距离",
     km: "公里",
@@ -117,7 +104,6 @@ const EN: Strings = Strings {
     lang_switch_label: "切换到中文",
     all_routes: "All",
     routes_label: "Routes",
-    map_label: "Map of the three routes and the 18 county-level stops",
     reported: "Reported",
     background: "Background",
     background_note: "Background from public sources, not from the article.",
@@ -127,8 +113,6 @@ const EN: Strings = Strings {
     next: "Next",
     to_overview: "Back to overview",
     overview: "Overview",
-    start_label: "Hangzhou · opening",
-    start_note: "Common start of all three groups",
     fit: "Fit",
     wheel_hint: "Click the map, then scroll to zoom (or hold Ctrl/⌘)",
     days: "days",
@@ -137,10 +121,6 @@ const EN: Strings = Strings {
     sessions: "on-site sessions",
     themes: "Every route's teaching covered, among others",
     themes_more: "and more",
-    why: "Why Zhejiang and Jiangsu",
-    lessons: "Three shared lessons",
-    hunan_title: "Back home: what four participants plan",
-    hunan_link: "What Hunan takes home →",
     route_total: "Straight-line total",
     legs: "Straight-line legs",
     km: "km",
@@ -212,8 +192,8 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::address::View, lang: La
             }
             None => String::new(),
         },
-        View::Start => format!("{}{}{}", s.start_label, s.comma, s.start_note),
-        View::Hunan => s.hunan_title.to_string(),
+        View::Start => format!("{}{}{}", tour.labels.start.get(lang), s.comma, tour.labels.start_note.get(lang)),
+        View::Hunan => tour.labels.takeaways.get(lang).to_string(),
     }
 }
 

@@ -8,7 +8,7 @@ use county_tour::export::{esc, file_name, map_svg, print_map, PRINT_VP};
 use county_tour::layout::{camera_for, PHONE, READER};
 use county_tour::model::Lang;
 use county_tour::print_layout::handout_html;
-use county_tour::strings::{date_range, strings};
+use county_tour::strings::date_range;
 
 /// Tags open and close in order, attribute quotes pair up and every `&` starts an entity.
 fn assert_well_formed(svg: &str) {
@@ -129,7 +129,7 @@ fn the_handout_has_four_maps_then_every_card_with_reported_and_background_apart(
         let cards = html.find("ct-ho-cards").unwrap();
         // The opening city's card comes first: 杭州 · 开班, its reported facts, then its background.
         let start = &html[cards..cards + html[cards..].find("</article>").unwrap()];
-        assert!(start.contains("data-stop=\"hangzhou\"") && start.contains(strings(lang).start_label), "{start}");
+        assert!(start.contains("data-stop=\"hangzhou\"") && start.contains(TOUR.labels.start.get(lang)), "{start}");
         assert!(!start.contains("ct-badge"), "the start has no group number");
         for f in TOUR.start.facts.iter() {
             assert!(start.contains(&*esc(f.text(lang))), "{}", f.text(lang));

@@ -69,6 +69,11 @@ fn keys_drive_the_state() {
     assert_eq!(s.view, stop("rugao"));
     s = s.apply(&t, key_action("2", true).unwrap());
     assert_eq!(s.view, View::Route(2));
+    // A number key picks any group the tour has; one it does not have, or 0, changes nothing.
+    assert_eq!(key_action("9", true), Some(Action::Show(View::Route(9))));
+    assert_eq!(s.apply(&t, key_action("4", true).unwrap()).view, View::Route(2));
+    assert_eq!(key_action("0", true), None);
+    assert_eq!(key_action("12", true), None);
     // In presenter mode Esc first leaves the presentation, keeping the view.
     s = s.apply(&t, Action::Escape);
     assert!(!s.present);

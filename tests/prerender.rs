@@ -7,7 +7,6 @@ use county_tour::bundle::TOUR;
 use county_tour::layout::BANDS;
 use county_tour::model::{Lang, Tag};
 use county_tour::prerender::{band_css, files, first_paint, outlines, text_version};
-use county_tour::strings::strings;
 
 fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
@@ -91,19 +90,18 @@ fn tabs_markers_and_every_card_work_as_links_without_the_app() {
 #[test]
 fn the_opening_city_is_a_link_to_a_card_of_its_own() {
     let html = first_paint(Lang::Zh);
-    let s = strings(Lang::Zh);
     // In every band the 杭州 marker is a link with a name, not a numbered stop.
     let link = format!("href=\"{}\"", View::Start.to_hash());
     assert_eq!(View::Start.to_hash(), "#/hangzhou");
     assert_eq!(count(&html, &link), BANDS.len());
     assert_eq!(count(&html, "data-start=\"hangzhou\""), BANDS.len());
     assert_eq!(count(&html, "data-stop=\"hangzhou\""), 0);
-    assert!(html.contains(&format!("aria-label=\"{}，{}\"", s.start_label, s.start_note)));
+    assert!(html.contains(&format!("aria-label=\"{}，{}\"", TOUR.labels.start.zh, TOUR.labels.start_note.zh)));
     // Its card, shown by :target, with the four reported facts and the two background facts apart.
     assert_eq!(count(&html, "id=\"/hangzhou\""), 1);
     let card = from(&html, "id=\"/hangzhou\"");
     let card = &card[..card.find("</section>").unwrap()];
-    assert!(card.contains(&format!(">{}</h2>", s.start_label)), "{card}");
+    assert!(card.contains(&format!(">{}</h2>", TOUR.labels.start.zh)), "{card}");
     let b = card.find("ct-tag-b").expect("background apart");
     for f in TOUR.start.facts.iter() {
         let at = card.find(&*f.zh).unwrap_or_else(|| panic!("{}", f.zh));

@@ -244,7 +244,7 @@ pub fn map_view(p: MapProps) -> Html {
     html! {
         <div class="ct-mapbox">
         <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
-            <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
+            <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={TOUR.labels.map.get(p.lang)} aria-describedby="ct-map-desc"
                 preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
                 onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
                 onpointerup={on.onpointerup.clone()} onpointercancel={on.onpointerup.clone()}
@@ -260,7 +260,7 @@ pub fn map_view(p: MapProps) -> Html {
                 <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
             </svg>
             if !more.is_empty() {
-                <svg class="ct-svg ct-more" role="group" aria-label={s.map_label} preserveAspectRatio="xMidYMid meet"
+                <svg class="ct-svg ct-more" role="group" aria-label={TOUR.labels.map.get(p.lang)} preserveAspectRatio="xMidYMid meet"
                     viewBox={p.view_box.clone()}>
                     { for more.iter().map(|set| markers(&p, set)) }
                 </svg>
