@@ -16,8 +16,8 @@ mod parse {
     use crate::model::Tour;
     use crate::validate::{validate, Issue};
 
-    /// The tour data as edited.
-    pub const TOUR_JSON: &str = include_str!("../assets/tour.json");
+    /// The tour data as edited: assets/tour.json, or the file `COUNTY_TOUR` named at build time (build.rs).
+    pub const TOUR_JSON: &str = include_str!(env!("COUNTY_TOUR_JSON"));
 
     /// Why content could not be shown.
     #[derive(Clone, Debug, PartialEq)]
