@@ -24,8 +24,14 @@ fn write(name: &str, expr: String) {
 }
 
 fn main() {
+    // The tour to build: assets/tour.json, or another file named by COUNTY_TOUR (a path from the crate's
+    // root), as `tools/build-tour` does for a second tour such as tests/fixtures/small-tour/tour.json.
+    println!("cargo:rerun-if-env-changed=COUNTY_TOUR");
+    let tour_path = std::env::var("COUNTY_TOUR").unwrap_or_else(|_| "assets/tour.json".to_string());
+    let abs = std::fs::canonicalize(&tour_path).unwrap_or_else(|e| panic!("\n{tour_path}: {e}\n"));
+    println!("cargo:rerun-if-changed={tour_path}");
+    println!("cargo:rustc-env=COUNTY_TOUR_JSON={}", abs.display());
     for f in [
-        "assets/tour.json",
         "assets/basemap.json",
         "assets/hunan-basemap.json",
         "assets/basemap-detail.json",
@@ -34,13 +40,13 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
-    let json = std::fs::read_to_string("assets/tour.json").expect("assets/tour.json");
+    let json = std::fs::read_to_string(&abs).unwrap_or_else(|e| panic!("\n{tour_path}: {e}\n"));
     let tour: model::Tour =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("\nassets/tour.json cannot be read: {e}\n"));
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("\n{tour_path} cannot be read: {e}\n"));
     let issues = validate::validate(&tour);
     if !issues.is_empty() {
         let list: Vec<String> = issues.iter().map(|i| format!("- {i}")).collect();
-        panic!("\nassets/tour.json has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
+        panic!("\n{tour_path} has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
     }
     write("tour.rs", rust_literal::to_rust(&tour).unwrap());
     // In the browser the delta map's six outlines arrive with the page (its first frame, written by

@@ -13,17 +13,20 @@ pub enum View {
     Route(u8),
     /// One stop, by its public id.
     Stop(String),
+    /// Where the course opened (`#/hangzhou`, the start's id): a card of its own, not a numbered stop.
+    Start,
     /// The Hunan takeaways.
     Hunan,
 }
 
 impl View {
-    /// The hash that names this view: `#/`, `#/route/2`, `#/yiwu`, `#/hunan`.
+    /// The hash that names this view: `#/`, `#/route/2`, `#/yiwu`, `#/hangzhou`, `#/hunan`.
     pub fn to_hash(&self) -> String {
         match self {
             View::Overview => "#/".to_string(),
             View::Route(n) => format!("#/route/{n}"),
             View::Stop(id) => format!("#/{id}"),
+            View::Start => format!("#/{}", crate::bundle::TOUR.start.id),
             View::Hunan => "#/hunan".to_string(),
         }
     }
@@ -33,8 +36,8 @@ impl View {
 const MAX_HASH: usize = 200;
 
 /// Parse a location hash (with or without the leading `#`).
-/// `is_stop` says whether an id names a stop; `groups` is the number of routes.
-pub fn parse_hash(hash: &str, is_stop: impl Fn(&str) -> bool, groups: u8) -> View {
+/// `is_stop` says whether an id names a stop; `start` is the start's id; `groups` is the number of routes.
+pub fn parse_hash(hash: &str, is_stop: impl Fn(&str) -> bool, start: &str, groups: u8) -> View {
     if hash.len() > MAX_HASH {
         return View::Overview;
     }
@@ -48,6 +51,7 @@ pub fn parse_hash(hash: &str, is_stop: impl Fn(&str) -> bool, groups: u8) -> Vie
         },
         ["hunan"] => View::Hunan,
         [id] if is_stop(id) => View::Stop((*id).to_string()),
+        [id] if !start.is_empty() && start.eq_ignore_ascii_case(id) => View::Start,
         _ => View::Overview,
     }
 }
@@ -122,7 +126,7 @@ mod tests {
         matches!(id, "yiwu" | "jiangyin" | "yuhang")
     }
     fn p(h: &str) -> View {
-        parse_hash(h, stop, 3)
+        parse_hash(h, stop, "hangzhou", 3)
     }
 
     #[test]
@@ -132,6 +136,7 @@ mod tests {
         assert_eq!(p("#/route/2"), View::Route(2));
         assert_eq!(p("#/yiwu"), View::Stop("yiwu".into()));
         assert_eq!(p("#/hunan"), View::Hunan);
+        assert_eq!(p("#/hangzhou"), View::Start);
     }
 
     #[test]
@@ -140,6 +145,8 @@ mod tests {
         assert_eq!(p("#/YiWu/"), View::Stop("yiwu".into()));
         assert_eq!(p("#/%79iwu"), View::Stop("yiwu".into()));
         assert_eq!(p("#//route//3"), View::Route(3));
+        assert_eq!(p("#HangZhou/"), View::Start);
+        assert_eq!(p("#/%68angzhou"), View::Start);
     }
 
     #[test]
@@ -152,6 +159,9 @@ mod tests {
             "#/route/999999999999",
             "#/route/two",
             "#/yiwu/extra",
+            "#/hangzhou/1",
+            "#/hangzho",
+            "#/杭州",
             "#/<script>alert(1)</script>",
             "#/%E4%B9%89%E4%B9%8C",
             "#/%",
@@ -166,7 +176,9 @@ mod tests {
 
     #[test]
     fn views_round_trip_through_their_hash() {
-        for v in [View::Overview, View::Route(1), View::Route(3), View::Stop("jiangyin".into()), View::Hunan] {
+        for v in
+            [View::Overview, View::Route(1), View::Route(3), View::Stop("jiangyin".into()), View::Start, View::Hunan]
+        {
             assert_eq!(p(&v.to_hash()), v);
         }
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::address::{parse_hash, parse_query, View};
+use crate::address::{parse_query, View};
 use crate::bundle::TOUR;
 use crate::components::export::export_handlers;
 use crate::components::handout::{handout, use_print};
@@ -55,7 +55,7 @@ pub fn start() {
 fn initial_state(tour: &Tour) -> AppState {
     let loc = gloo::utils::window().location();
     let flags = parse_query(&loc.search().unwrap_or_default());
-    let view = parse_hash(&loc.hash().unwrap_or_default(), |id| tour.stop(id).is_some(), tour.groups.len() as u8);
+    let view = tour.view_of_hash(&loc.hash().unwrap_or_default());
     AppState {
         view,
         lang: flags.lang.unwrap_or_default(),
@@ -125,7 +125,7 @@ pub fn app(props: &AppProps) -> Html {
             web::remove_first_frame();
             let set_lang = store.clone();
             let show_hash = move |hash: String| {
-                let v = parse_hash(&hash, |id| tour.stop(id).is_some(), tour.groups.len() as u8);
+                let v = tour.view_of_hash(&hash);
                 store.dispatch(Action::Show(v));
             };
             let on_hash = show_hash.clone();
@@ -178,7 +178,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let (printing, print) = use_print();
-    let card = use_card_state(matches!(state.view, View::Stop(_)));
+    let card = use_card_state(matches!(state.view, View::Stop(_) | View::Start));
     let hunan_outlines = use_hunan_outlines(state.view == View::Hunan);
     let presenter = use_presenter(&state, &dispatch);
     let lang = state.lang;
@@ -188,10 +188,9 @@ pub fn app(props: &AppProps) -> Html {
     let framed = use_memo((), |_| crate::embed::in_frame());
 
     let panel = match &state.view {
-        View::Stop(id) => match tour.stop(id) {
-            Some(stop) => case_card(&CaseCardProps { stop, lang, onnavigate: dispatch.clone() }, &card),
-            None => html! {},
-        },
+        View::Stop(_) | View::Start => {
+            case_card(&CaseCardProps { view: state.view.clone(), lang, onnavigate: dispatch.clone() }, &card)
+        }
         View::Route(n) => route_panel(&RoutePanelProps { group: *n, lang, onselect: show.clone() }),
         View::Overview => overview(&OverviewProps { lang, onselect: show.clone() }),
         View::Hunan => html! {},

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use crate::basemap::{Basemap, Layers, MapLabel};
 use crate::geo::Projection;
+#[allow(unused_imports)] // a smaller tour (COUNTY_TOUR) may have no lessons or speakers
 use crate::model::{
-    Confidence, Event, Example, Fact, Group, Hunan, Lesson, Place, Speaker, Stop, Tag, Text, Top100, Tour,
+    Confidence, Event, Example, Fact, Group, Hunan, Labels, Lesson, Place, Speaker, Stop, Tag, Text, Top100, Tour,
 };
 
 pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));

@@ -16,8 +16,8 @@ mod parse {
     use crate::model::Tour;
     use crate::validate::{validate, Issue};
 
-    /// The tour data as edited.
-    pub const TOUR_JSON: &str = include_str!("../assets/tour.json");
+    /// The tour data as edited: assets/tour.json, or the file `COUNTY_TOUR` named at build time (build.rs).
+    pub const TOUR_JSON: &str = include_str!(env!("COUNTY_TOUR_JSON"));
 
     /// Why content could not be shown.
     #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +85,7 @@ impl Tour {
     pub fn next(&self, view: &View) -> Option<View> {
         let seq: Vec<&Stop> = self.sequence().collect();
         let to = match view {
-            View::Overview | View::Hunan => seq.first().copied(),
+            View::Overview | View::Hunan | View::Start => seq.first().copied(),
             View::Route(n) => self.stops_of(*n).next(),
             View::Stop(id) => seq.iter().position(|s| &s.id == id).and_then(|i| seq.get(i + 1).copied()),
         };
@@ -102,8 +102,14 @@ impl Tour {
                 None => Some(View::Overview),
             },
             View::Route(n) => self.stops_of(*n).last().map(|s| View::Stop(s.id.to_string())),
+            View::Start => Some(View::Overview),
             View::Overview | View::Hunan => None,
         }
+    }
+
+    /// The view a URL hash names in this tour (see [`crate::address::parse_hash`]).
+    pub fn view_of_hash(&self, hash: &str) -> View {
+        crate::address::parse_hash(hash, |id| self.stop(id).is_some(), &self.start.id, self.groups.len() as u8)
     }
 
     pub fn first(&self) -> Option<View> {

@@ -70,6 +70,7 @@ pub fn file_name(view: &View, ext: &str) -> String {
         View::Overview => format!("county-tour-overview.{ext}"),
         View::Route(n) => format!("county-tour-route-{n}.{ext}"),
         View::Stop(id) => format!("county-tour-{id}.{ext}"),
+        View::Start => format!("county-tour-{}.{ext}", crate::bundle::TOUR.start.id),
         View::Hunan => format!("county-tour-hunan.{ext}"),
     }
 }
@@ -115,7 +116,7 @@ pub fn map_svg(
     // Legend items (shape or start marker, dash, name) laid out in rows under the map.
     let mut items: Vec<(f64, f64, Option<&crate::model::Group>, &str)> = Vec::new();
     let (mut x, mut y) = (PAD, HEAD + vp.height + 22.0);
-    let start = (None, s.start_label);
+    let start = (None, tour.labels.start.get(lang));
     for (g, name) in tour.groups.iter().map(|g| (Some(g), g.name.get(lang))).chain(std::iter::once(start)) {
         let iw = 48.0 + text_width(name, 13.0);
         if x + iw > w - PAD && x > PAD {

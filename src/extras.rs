@@ -8,7 +8,7 @@ mod wasm {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use county_tour::address::{parse_hash, View};
+    use county_tour::address::View;
     use county_tour::basemap::Basemap;
     use county_tour::bundle::{DELTA, TOUR};
     use county_tour::camera::{Camera, Viewport};
@@ -33,7 +33,7 @@ mod wasm {
     /// zoom, the markers at their screen size), as a PNG at twice its size or as an SVG document.
     #[wasm_bindgen]
     pub fn export_map(png: bool, button: &web_sys::Element, hash: &str, lang: &str, present: bool) {
-        let view = parse_hash(hash, |id| TOUR.stop(id).is_some(), TOUR.groups.len() as u8);
+        let view = TOUR.view_of_hash(hash);
         let lang = if lang == "en" { Lang::En } else { Lang::Zh };
         let Some(sheet) = current_sheet(button, &view, lang, present) else {
             return;

@@ -31,12 +31,14 @@ pub const AMP_SIZE_TYPE: &str = "embed-size";
 /// Tells `<amp-iframe>` the content is up, so it drops its placeholder.
 pub const AMP_READY_TYPE: &str = "embed-ready";
 
-/// A view as the host API names it: a stop's public id, `route/2`, `overview` or `hunan`.
+/// A view as the host API names it: a stop's public id, `route/2`, `overview`, the start's id
+/// (`hangzhou`) or `hunan`.
 pub fn view_name(view: &View) -> String {
     match view {
         View::Overview => "overview".to_string(),
         View::Route(n) => format!("route/{n}"),
         View::Stop(id) => id.clone(),
+        View::Start => crate::bundle::TOUR.start.id.to_string(),
         View::Hunan => "hunan".to_string(),
     }
 }
@@ -107,6 +109,7 @@ mod tests {
         assert_eq!(view_name(&View::Route(2)), "route/2");
         assert_eq!(view_name(&View::Stop("yiwu".into())), "yiwu");
         assert_eq!(view_name(&View::Hunan), "hunan");
+        assert_eq!(view_name(&View::Start), "hangzhou");
         assert_eq!((lang_code(Lang::Zh), lang_code(Lang::En)), ("zh", "en"));
     }
 

@@ -163,6 +163,7 @@ pub fn camera_for(tour: &Tour, view: &View, vp: Viewport, style: MarkerStyle) ->
             }
             None => overview,
         },
+        View::Start => Camera::focus(tour.start_point(), all.iter().copied(), style.min_gap(), overview.scale),
     }
 }
 
@@ -182,7 +183,10 @@ pub struct MapLayout {
 pub fn marker_label(tour: &Tour, i: usize, lang: Lang) -> String {
     match tour.stops.get(i) {
         Some(s) => s.short.get(lang).to_string(),
-        None => tour.start.name.get(lang).trim_end_matches('市').to_string(),
+        None => {
+            let short = tour.start.short.get(lang);
+            if short.is_empty() { tour.start.name.get(lang) } else { short }.to_string()
+        }
     }
 }
 
@@ -214,6 +218,7 @@ pub fn layout(
                 Some(s) if Some(&*s.id) == selected => 100,
                 Some(s) if Some(s.group) == group => 50 - s.order as i32,
                 Some(_) => 10 - i as i32 / 3,
+                None if *view == View::Start => 100,
                 None => 60,
             };
             let text = marker_label(tour, i, lang);

@@ -19,11 +19,12 @@ pub enum Shape {
     },
 }
 
-/// The shape of group `group`'s markers at radius `r`.
+/// The shape of group `group`'s markers at radius `r`: circle, square, diamond for groups 1, 2, 3, and
+/// round again from group 4 (colour and dash still tell those apart).
 pub fn shape(group: u8, r: f64) -> Shape {
-    match group {
-        2 => Shape::Square { half: r * 0.9, turned: false },
-        3 => Shape::Square { half: r * 0.85, turned: true },
+    match (group as usize + 2) % 3 {
+        1 => Shape::Square { half: r * 0.9, turned: false },
+        2 => Shape::Square { half: r * 0.85, turned: true },
         _ => Shape::Circle { r },
     }
 }
@@ -74,5 +75,7 @@ mod tests {
         assert_eq!(shape(2, 10.0).svg(""), r#"<rect x="-9" y="-9" width="18" height="18" rx="2"/>"#);
         assert!(shape(3, 10.0).svg("").contains("rotate(45)"));
         assert!(start_shape(8.0).svg("").contains(r#"width="16""#));
+        assert_eq!(shape(4, 10.0), shape(1, 10.0), "a fourth group is round again");
+        assert_eq!(shape(0, 10.0), shape(3, 10.0), "no group number makes it panic");
     }
 }

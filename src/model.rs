@@ -101,6 +101,8 @@ pub enum Confidence {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Tour {
     pub event: Event,
+    /// The story's own headings and names for the interface (what `strings` holds is the same for any tour).
+    pub labels: Labels,
     pub start: Place,
     pub groups: List<Group>,
     pub stops: List<Stop>,
@@ -141,12 +143,34 @@ pub struct Top100 {
     pub zhejiang: u32,
 }
 
+/// Headings and names that belong to this story, not to the widget: a new tour writes its own.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
+pub struct Labels {
+    /// The map's accessible name: "三条线路与十八个县（市、区）的地图".
+    pub map: Text,
+    /// The start's card title and marker name: "杭州 · 开班".
+    pub start: Text,
+    /// What the start is: "三组共同的起点".
+    pub start_note: Text,
+    /// The heading over `event.why`: "为何去江浙".
+    pub why: Text,
+    /// The heading over the lessons: "三点共同体会".
+    pub lessons: Text,
+    /// The takeaways view's title: "取经归来：四位学员的打算".
+    pub takeaways: Text,
+    /// The overview's link to it: "湖南学员的收获 →".
+    pub takeaways_link: Text,
+}
+
 /// A point on the map with names and tagged facts: the opening city or a Hunan home place.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Place {
     pub id: Str,
     pub name: Text,
+    /// Name for the map label (the start's "杭州"); the full name when empty.
+    pub short: Text,
     pub city: Text,
     pub province: Text,
     pub lon: f64,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::address::View;
 use crate::bundle::{DELTA, TOUR};
-use crate::card_text::card_text;
+use crate::card_text::{card_text, every_card, start_card_text, CardText};
 use crate::layout::{overview_region, MapFrame, BANDS};
 use crate::model::Lang;
 use crate::num::Fixed;
@@ -99,13 +99,12 @@ fn targets(lang: Lang) -> Html {
             </div>
         }
     });
-    let cards = TOUR.sequence().map(|st| {
-        let c = card_text(&TOUR, st, lang);
-        let heading = format!("ct-card-h-{}", st.id);
+    let cards = every_card(&TOUR, lang).into_iter().map(|c| {
+        let heading = format!("ct-card-h-{}", c.id);
         html! {
-            <div class="ct-target" id={View::Stop(st.id.to_string()).to_hash()[1..].to_string()}>
+            <div class="ct-target" id={format!("/{}", c.id)}>
                 <section class="ct-card" aria-labelledby={heading.clone()} style={format!("--route:{}", c.group_color)}>
-                    { card_body(st, &c, lang, &heading) }
+                    { card_body(&c, lang, &heading) }
                 </section>
             </div>
         }
@@ -141,9 +140,22 @@ pub fn first_paint(lang: Lang) -> String {
     format!("<style>{}</style>{body}", band_css())
 }
 
-/// The tour as a plain list, for the panic fallback (`<template id="ct-static">`).
+/// A card's facts as one list: the reported ones, then the background, each marked as such.
+fn text_facts(c: &CardText, lang: Lang) -> Html {
+    let s = crate::strings::strings(lang);
+    html! {
+        <ul>
+            { for c.reported.iter().map(|f| html! { <li>{ *f }</li> }) }
+            { for c.background.iter().map(|f| html! { <li>{ s.background }{ s.colon }{ *f }</li> }) }
+        </ul>
+    }
+}
+
+/// The tour as a plain list, for the panic fallback (`<template id="ct-static">`): the opening city's
+/// card, then each group's stops with theirs.
 pub fn text_version(lang: Lang) -> String {
     let e = &TOUR.event;
+    let start = start_card_text(&TOUR, lang);
     let groups = TOUR.groups.iter().map(|g| {
         html! {
             <>
@@ -154,10 +166,7 @@ pub fn text_version(lang: Lang) -> String {
                         html! {
                             <li>
                                 <p><strong>{ c.title }</strong>{ " · " }{ c.place.clone() }</p>
-                                <ul>
-                                    { for c.reported.iter().map(|f| html! { <li>{ *f }</li> }) }
-                                    { for c.background.iter().map(|f| html! { <li>{ crate::strings::strings(lang).background }{ "：" }{ *f }</li> }) }
-                                </ul>
+                                { text_facts(&c, lang) }
                             </li>
                         }
                     }) }
@@ -170,6 +179,9 @@ pub fn text_version(lang: Lang) -> String {
         <div class="ct-root ct-static">
             <h1>{ e.headline.get(lang) }</h1>
             <p>{ crate::strings::date_range(lang, &e.start_date, &e.end_date) }</p>
+            <h2 id={format!("ct-static-{}", start.id)}>{ start.title }</h2>
+            <p>{ start.kicker.clone() }{ " · " }{ start.place.clone() }</p>
+            { text_facts(&start, lang) }
             { for groups }
             <p>{ e.source.get(lang) }</p>
             <p>{ s.credit_map }</p>

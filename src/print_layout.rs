@@ -1,5 +1,5 @@
 //! The printed handout as one HTML fragment: the overview map, a map per group with its stops listed,
-//! then every case card in tour order (reported facts and background apart, and the source line).
+//! then every case card in tour order, the opening city's first (reported facts and background apart, and the source line).
 //! Plain string building, so it is tested natively and costs the widget little; the print stylesheet
 //! (end of `assets/style.css`) gives each map a page and keeps every card whole.
 
@@ -7,9 +7,9 @@ use std::fmt::Write;
 
 use crate::address::View;
 use crate::basemap::Basemap;
-use crate::card_text::card_text;
+use crate::card_text::{every_card, CardText};
 use crate::export::{esc, print_map};
-use crate::model::{Lang, Stop, Tour};
+use crate::model::{Lang, Tour};
 use crate::strings::strings;
 
 fn facts(o: &mut String, list: &[&str]) {
@@ -21,19 +21,18 @@ fn facts(o: &mut String, list: &[&str]) {
 }
 
 /// One case card as printed: no buttons, nothing that moves; its text decided as on screen (`card_text`).
-fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
+fn card(o: &mut String, tour: &Tour, c: &CardText, lang: Lang) {
     let s = strings(lang);
-    let c = card_text(tour, st, lang);
     let approx = c.approx.map_or(String::new(), |a| [s.sep, a].concat());
     let _ = write!(
         o,
         "<article class=\"ct-ho-card\" style=\"--route:{}\" data-stop=\"{}\"><p class=\"ct-ho-kicker\">\
-         <span class=\"ct-badge\">{}</span>{}</p><h2 class=\"ct-ho-name\">{}</h2>\
+         {}{}</p><h2 class=\"ct-ho-name\">{}</h2>\
          <p class=\"ct-ho-place\">{}{}</p>\
          <h3 class=\"ct-ho-sec\"><span class=\"ct-tag ct-tag-a\">A</span>{}</h3>",
         esc(c.group_color),
-        esc(&st.id),
-        st.group,
+        esc(c.id),
+        c.badge.map_or(String::new(), |n| format!("<span class=\"ct-badge\">{n}</span>")),
         esc(&c.kicker),
         esc(c.title),
         esc(&c.place),
@@ -59,7 +58,7 @@ fn card(o: &mut String, tour: &Tour, st: &Stop, lang: Lang) {
     let _ = write!(o, "<p class=\"ct-ho-source\">{}</p></article>", esc(tour.event.source.get(lang)));
 }
 
-/// The whole handout in `lang`: four map pages, then the 18 cards.
+/// The whole handout in `lang`: four map pages, then the opening city's card and the 18 stops'.
 pub fn handout_html(tour: &Tour, base: &Basemap, lang: Lang) -> String {
     let mut o = String::with_capacity(300 * 1024);
     let views = std::iter::once(View::Overview).chain(tour.groups.iter().map(|g| View::Route(g.number)));
@@ -78,8 +77,8 @@ pub fn handout_html(tour: &Tour, base: &Basemap, lang: Lang) -> String {
         o.push_str("</section>");
     }
     o.push_str("<div class=\"ct-ho-cards\">");
-    for st in tour.sequence() {
-        card(&mut o, tour, st, lang);
+    for c in every_card(tour, lang) {
+        card(&mut o, tour, &c, lang);
     }
     o.push_str("</div>");
     o

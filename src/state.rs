@@ -85,6 +85,7 @@ fn valid(tour: &Tour, v: &View) -> bool {
     match v {
         View::Stop(id) => tour.stop(id).is_some(),
         View::Route(n) => tour.group(*n).is_some(),
+        View::Start => !tour.start.id.is_empty(),
         View::Overview | View::Hunan => true,
     }
 }
@@ -102,9 +103,10 @@ pub fn key_action(key: &str, present: bool) -> Option<Action> {
         "PageUp" | "ArrowUp" => Action::Prev,
         "Home" => Action::First,
         "End" => Action::Last,
-        "1" => Action::Show(View::Route(1)),
-        "2" => Action::Show(View::Route(2)),
-        "3" => Action::Show(View::Route(3)),
+        // A group by its number, 1 to 9; a number with no group leaves the view alone (`apply`).
+        _ if key.len() == 1 && matches!(key.as_bytes()[0], b'1'..=b'9') => {
+            Action::Show(View::Route(key.as_bytes()[0] - b'0'))
+        }
         "b" | "B" | "." => Action::ToggleBlackout,
         " " | "Spacebar" => Action::ToggleTour,
         _ => return None,

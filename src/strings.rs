@@ -1,4 +1,5 @@
-//! Every interface string in both languages; content text comes from `assets/tour.json`.
+//! Every interface string in both languages, the same for any tour; content text, and the headings and
+//! names that belong to one story (`labels`), come from `assets/tour.json`.
 
 use crate::model::Lang;
 use crate::num::Fixed;
@@ -8,11 +9,12 @@ pub struct Strings {
     pub sep: &'static str,
     /// A comma inside a sentence: "，" / ", ".
     pub comma: &'static str,
+    /// Before a figure or a list: "：" / ": ".
+    pub colon: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub all_routes: &'static str,
     pub routes_label: &'static str,
-    pub map_label: &'static str,
     pub reported: &'static str,
     pub background: &'static str,
     pub background_note: &'static str,
@@ -22,8 +24,6 @@ pub struct Strings {
     pub next: &'static str,
     pub to_overview: &'static str,
     pub overview: &'static str,
-    pub start_label: &'static str,
-    pub start_note: &'static str,
     pub fit: &'static str,
     pub wheel_hint: &'static str,
     pub days: &'static str,
@@ -31,11 +31,8 @@ pub struct Strings {
     pub places: &'static str,
     pub sessions: &'static str,
     pub themes: &'static str,
-    pub why: &'static str,
-    pub lessons: &'static str,
-    pub top100: &'static str,
-    pub hunan_title: &'static str,
-    pub hunan_link: &'static str,
+    /// After the list of themes, which the article leaves open ("等").
+    pub themes_more: &'static str,
     pub route_total: &'static str,
     pub legs: &'static str,
     pub km: &'static str,
@@ -58,34 +55,28 @@ pub struct Strings {
 const ZH: Strings = Strings {
     sep: " · ",
     comma: "，",
+    colon: "：",
     lang_switch: "EN",
     lang_switch_label: "EN: Switch to English",
     all_routes: "全部",
     routes_label: "线路",
-    map_label: "三条线路与十八个县（市、区）的地图",
     reported: "据报道",
     background: "背景",
     background_note: "以下为公开资料中的背景信息，并非报道内容。",
     no_reported: "报道只列出了这一站的名字，没有介绍具体案例。",
-    no_facts: "除所在位置外，这里暂无可核实的资料。",
+    no_facts: "报道只列出了这一站的名字，没有介绍具体案例；本图暂未收录其他资料。",
     prev: "上一站",
     next: "下一站",
     to_overview: "返回总览",
     overview: "总览",
-    start_label: "杭州 · 开班",
-    start_note: "三组共同的起点",
     fit: "全图",
     wheel_hint: "点击地图后可用滚轮缩放（或按住 Ctrl/⌘）",
     days: "天",
     groups: "组",
     places: "个县（市、区）",
     sessions: "场现场教学",
-    themes: "每条线路都涵盖",
-    why: "为何去江浙",
-    lessons: "三点共同体会",
-    top100: "2024年全国百强县中，江浙两省有",
-    hunan_title: "取经归来：四位学员的打算",
-    hunan_link: "湖南学员的收获 →",
+    themes: "每条线路都涉及的教学内容",
+    themes_more: "等",
     route_total: "直线距离合计",
     legs: "各段直线距离",
     km: "公里",
@@ -108,34 +99,28 @@ const ZH: Strings = Strings {
 const EN: Strings = Strings {
     sep: ", ",
     comma: ", ",
+    colon: ": ",
     lang_switch: "中文",
     lang_switch_label: "切换到中文",
     all_routes: "All",
     routes_label: "Routes",
-    map_label: "Map of the three routes and the 18 county-level stops",
     reported: "Reported",
     background: "Background",
     background_note: "Background from public sources, not from the article.",
     no_reported: "The article names this stop but describes no case here.",
-    no_facts: "Beyond its location, there is nothing verified to add.",
+    no_facts: "The article names this stop but describes no case here, and this map holds no other material on it yet.",
     prev: "Previous",
     next: "Next",
     to_overview: "Back to overview",
     overview: "Overview",
-    start_label: "Hangzhou · opening",
-    start_note: "Common start of all three groups",
     fit: "Fit",
     wheel_hint: "Click the map, then scroll to zoom (or hold Ctrl/⌘)",
     days: "days",
     groups: "groups",
     places: "county-level places",
     sessions: "on-site sessions",
-    themes: "Every route covered",
-    why: "Why Zhejiang and Jiangsu",
-    lessons: "Three shared lessons",
-    top100: "Of China's 2024 Top-100 counties, Zhejiang and Jiangsu have",
-    hunan_title: "Back home: what four participants plan",
-    hunan_link: "What Hunan takes home →",
+    themes: "Every route's teaching covered, among others",
+    themes_more: "and more",
     route_total: "Straight-line total",
     legs: "Straight-line legs",
     km: "km",
@@ -170,9 +155,25 @@ pub fn stop_ordinal(lang: Lang, order: u8, of: usize) -> String {
     }
 }
 
-/// Distances as the reader's language writes them: "105 公里" / "105 km".
+/// Distances as the reader's language writes them: "105公里" / "105 km".
 pub fn km(lang: Lang, km: f64) -> String {
-    format!("{} {}", Fixed(km, 0), strings(lang).km)
+    format!("{}{}{}", Fixed(km, 0), lang.pick("", " "), strings(lang).km)
+}
+
+/// The Top-100 line, said once as the article says it, around its bold total:
+/// ("2024年公布的全国百强县市中，江浙两省共有", "个县市在列（江苏25个、浙江15个），接近一半。").
+pub fn top100(lang: Lang, t: &crate::model::Top100) -> (String, String) {
+    let (y, js, zj) = (t.year, t.jiangsu, t.zhejiang);
+    match lang {
+        Lang::Zh => (
+            format!("{y}年公布的全国百强县市中，江浙两省共有"),
+            format!("个县市在列（江苏{js}个、浙江{zj}个），接近一半。"),
+        ),
+        Lang::En => (
+            format!("Of China's Top-100 counties and county-level cities published in {y}, "),
+            format!(" are in Jiangsu ({js}) and Zhejiang ({zj}): close to half."),
+        ),
+    }
 }
 
 /// What the live region says when the view changes: "义乌市，第一组第2站（共7站）".
@@ -191,7 +192,8 @@ pub fn announce(tour: &crate::model::Tour, view: &crate::address::View, lang: La
             }
             None => String::new(),
         },
-        View::Hunan => s.hunan_title.to_string(),
+        View::Start => format!("{}{}{}", tour.labels.start.get(lang), s.comma, tour.labels.start_note.get(lang)),
+        View::Hunan => tour.labels.takeaways.get(lang).to_string(),
     }
 }
 
@@ -251,5 +253,19 @@ mod tests {
         assert_eq!(class_list("ct-stop", &[]), "ct-stop");
         assert_eq!(class_list("ct-stop", &[(true, "hl"), (false, "dim"), (true, "sel")]), "ct-stop hl sel");
         assert_eq!(class_list("ct-root lang-en", &[(false, "page"), (true, "present")]), "ct-root lang-en present");
+    }
+
+    #[test]
+    fn chinese_distances_and_figures_take_no_space() {
+        assert_eq!(km(Lang::Zh, 104.6), "105公里");
+        assert_eq!(km(Lang::En, 104.6), "105 km");
+        let t = crate::model::Top100 { year: 2024, total: 40, jiangsu: 25, zhejiang: 15 };
+        let (a, b) = top100(Lang::Zh, &t);
+        assert_eq!(
+            format!("{a}{}{b}", t.total),
+            "2024年公布的全国百强县市中，江浙两省共有40个县市在列（江苏25个、浙江15个），接近一半。"
+        );
+        let (a, b) = top100(Lang::En, &t);
+        assert!(format!("{a}{}{b}", t.total).contains("published in 2024, 40 are in Jiangsu (25)"));
     }
 }

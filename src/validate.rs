@@ -96,6 +96,18 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
     }
     c.facts("event", "facts", &e.facts);
     c.facts("event", "why", &e.why);
+    let l = &t.labels;
+    for (field, text) in [
+        ("map", &l.map),
+        ("start", &l.start),
+        ("start_note", &l.start_note),
+        ("why", &l.why),
+        ("lessons", &l.lessons),
+        ("takeaways", &l.takeaways),
+        ("takeaways_link", &l.takeaways_link),
+    ] {
+        c.text("labels", field, text);
+    }
 
     let start = format!("start \"{}\"", t.start.id);
     if !is_id(&t.start.id) {
@@ -171,7 +183,9 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
         }
     }
 
-    c.text("hunan", "intro", &t.hunan.intro);
+    if !t.hunan.speakers.is_empty() {
+        c.text("hunan", "intro", &t.hunan.intro);
+    }
     for sp in t.hunan.speakers.iter() {
         let who = format!("speaker \"{}\"", sp.id);
         c.text(&who, "name", &sp.name);

@@ -125,8 +125,21 @@ fn the_handout_has_four_maps_then_every_card_with_reported_and_background_apart(
         let html = handout_html(&TOUR, &DELTA, lang);
         assert_well_formed(&html);
         assert_eq!(html.matches("<section class=\"ct-ho-map\">").count(), 4);
-        assert_eq!(html.matches("<article class=\"ct-ho-card\"").count(), 18);
+        assert_eq!(html.matches("<article class=\"ct-ho-card\"").count(), 1 + 18);
         let cards = html.find("ct-ho-cards").unwrap();
+        // The opening city's card comes first: 杭州 · 开班, its reported facts, then its background.
+        let start = &html[cards..cards + html[cards..].find("</article>").unwrap()];
+        assert!(start.contains("data-stop=\"hangzhou\"") && start.contains(TOUR.labels.start.get(lang)), "{start}");
+        assert!(!start.contains("ct-badge"), "the start has no group number");
+        for f in TOUR.start.facts.iter() {
+            assert!(start.contains(&*esc(f.text(lang))), "{}", f.text(lang));
+        }
+        let (a, b) = (start.find("ct-tag-a").unwrap(), start.find("ct-tag-b").unwrap());
+        let first_b = TOUR.start.facts.iter().find(|f| f.tag == Some(county_tour::model::Tag::B)).unwrap();
+        assert!(
+            a < b && start.find(&*esc(first_b.text(lang))).unwrap() > b,
+            "background apart, after the reported facts"
+        );
         let mut at = cards;
         for st in TOUR.sequence() {
             let here = html[at..].find(&format!("data-stop=\"{}\"", st.id)).expect("cards in tour order") + at;

@@ -40,7 +40,7 @@ fn screens() -> Vec<(String, Viewport, bool)> {
 }
 
 fn views(t: &Tour) -> Vec<View> {
-    let mut v = vec![View::Overview, View::Route(1), View::Route(2), View::Route(3)];
+    let mut v = vec![View::Overview, View::Route(1), View::Route(2), View::Route(3), View::Start];
     v.extend(t.stops.iter().map(|s| View::Stop(s.id.to_string())));
     v
 }
@@ -96,19 +96,21 @@ fn on_screen(p: Point, vp: Viewport) -> bool {
 }
 
 /// Each stop's own tap area in px² of the page: the part of its round target that no later stop's
-/// target covers (later markers are drawn, and hit, on top), sampled on a half-px grid.
+/// target covers (later markers are drawn, and hit, on top), sampled on a half-px grid. The start (the
+/// last marker, `stops`) is drawn first, under every stop: its own area is what no stop covers.
 fn own_areas(d: &Drawn, stops: usize) -> Vec<f64> {
     let r = d.frame.style.hit;
     let step = 0.5;
-    (0..stops)
+    (0..=stops)
         .map(|i| {
             let c = d.shown[i];
+            let above = if i == stops { 0..stops } else { i + 1..stops };
             let mut n = 0usize;
             let k = (r / step).ceil() as i64;
             for gx in -k..=k {
                 for gy in -k..=k {
                     let p = Point::new(c.x + gx as f64 * step, c.y + gy as f64 * step);
-                    if p.dist(c) <= r && !(i + 1..stops).any(|j| p.dist(d.shown[j]) <= r) {
+                    if p.dist(c) <= r && !above.clone().any(|j| p.dist(d.shown[j]) <= r) {
                         n += 1;
                     }
                 }
@@ -141,7 +143,7 @@ fn no_two_markers_collide_and_leaders_stay_short_in_every_view_and_size() {
 }
 
 #[test]
-fn every_stop_keeps_a_tap_target_of_its_own() {
+fn every_stop_and_the_start_keep_a_tap_target_of_their_own() {
     let (t, base) = tour();
     for (screen, vp, present) in screens() {
         for view in views(&t) {
@@ -151,7 +153,8 @@ fn every_stop_keeps_a_tap_target_of_its_own() {
             let need = if d.frame.style == PHONE && view == View::Overview { 44.0 * 44.0 } else { 24.0 * 24.0 };
             for (i, a) in areas.iter().enumerate() {
                 if on_screen(d.at[i], d.frame.layout_vp) {
-                    assert!(*a >= need, "{screen} {view:?}: {} has {a:.0} px² of its own", t.stops[i].id);
+                    let id = t.stops.get(i).map_or(&*t.start.id, |s| &*s.id);
+                    assert!(*a >= need, "{screen} {view:?}: {id} has {a:.0} px² of its own");
                 }
             }
         }
@@ -196,6 +199,9 @@ fn labels_never_touch_a_marker_a_dot_or_each_other() {
             if let View::Stop(id) = &view {
                 let i = t.stops.iter().position(|s| &s.id == id).unwrap();
                 assert!(d.lay.labels[i].is_some(), "{screen} {lang:?}: the selected stop {id} has no label");
+            }
+            if view == View::Start {
+                assert!(d.lay.labels[t.stops.len()].is_some(), "{screen} {lang:?}: the selected start has no label");
             }
         }
     }

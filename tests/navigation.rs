@@ -34,6 +34,23 @@ fn prev_walks_back_and_leaves_to_the_overview() {
 }
 
 #[test]
+fn the_opening_city_is_a_card_outside_the_numbered_walk() {
+    let t = tour();
+    // From 杭州's card the walk starts at the first stop, and goes back to the overview; the route order
+    // and the 18 stops do not change.
+    assert_eq!(t.next(&View::Start), Some(stop("yuhang")));
+    assert_eq!(t.prev(&View::Start), Some(View::Overview));
+    assert_eq!(t.prev(&stop("yuhang")), Some(View::Overview));
+    assert_eq!(t.sequence().count(), 18);
+    assert_eq!(t.group_of(&View::Start), None);
+    let s = AppState::default().apply(&t, Action::Show(View::Start));
+    assert_eq!(s.view, View::Start);
+    assert_eq!(s.apply(&t, Action::Next).view, stop("yuhang"));
+    assert_eq!(s.apply(&t, Action::Escape).view, View::Overview);
+    assert_eq!(View::Start.to_hash(), "#/hangzhou");
+}
+
+#[test]
 fn keys_drive_the_state() {
     let t = tour();
     let mut s = AppState { view: stop("yuhang"), ..Default::default() };
@@ -52,6 +69,11 @@ fn keys_drive_the_state() {
     assert_eq!(s.view, stop("rugao"));
     s = s.apply(&t, key_action("2", true).unwrap());
     assert_eq!(s.view, View::Route(2));
+    // A number key picks any group the tour has; one it does not have, or 0, changes nothing.
+    assert_eq!(key_action("9", true), Some(Action::Show(View::Route(9))));
+    assert_eq!(s.apply(&t, key_action("4", true).unwrap()).view, View::Route(2));
+    assert_eq!(key_action("0", true), None);
+    assert_eq!(key_action("12", true), None);
     // In presenter mode Esc first leaves the presentation, keeping the view.
     s = s.apply(&t, Action::Escape);
     assert!(!s.present);
@@ -88,11 +110,14 @@ fn unknown_targets_leave_the_view_alone() {
 fn every_public_id_is_a_deep_link() {
     let t = tour();
     for s in t.stops.iter() {
-        let v = parse_hash(&format!("#/{}", s.id), |id| t.stop(id).is_some(), 3);
+        let v = t.view_of_hash(&format!("#/{}", s.id));
         assert_eq!(v, stop(&s.id));
     }
-    assert_eq!(parse_hash("#/route/2", |id| t.stop(id).is_some(), 3), View::Route(2));
-    assert_eq!(parse_hash("#/hangzhou", |id| t.stop(id).is_some(), 3), View::Overview);
+    assert_eq!(t.view_of_hash("#/route/2"), View::Route(2));
+    // The opening city has a card of its own, and is not a stop.
+    assert_eq!(t.view_of_hash("#/hangzhou"), View::Start);
+    assert_eq!(parse_hash("#/hangzhou", |id| t.stop(id).is_some(), "", 3), View::Overview, "a tour without a start");
+    assert!(t.stop("hangzhou").is_none());
 }
 
 /// Spherical law of cosines: an independent formula to check the app's haversine against.

@@ -18,7 +18,7 @@ fn groups() -> u8 {
 }
 
 fn parse(h: &str) -> View {
-    parse_hash(h, is_stop, groups())
+    parse_hash(h, is_stop, &TOUR.start.id, groups())
 }
 
 fn stop_ids() -> Vec<String> {
@@ -55,6 +55,7 @@ fn any_view() -> impl Strategy<Value = View> {
     prop_oneof![
         Just(View::Overview),
         Just(View::Hunan),
+        Just(View::Start),
         (1..=groups()).prop_map(View::Route),
         prop::sample::select(stop_ids()).prop_map(View::Stop),
     ]
@@ -62,7 +63,7 @@ fn any_view() -> impl Strategy<Value = View> {
 
 fn valid_view(v: &View) -> bool {
     match v {
-        View::Overview | View::Hunan => true,
+        View::Overview | View::Hunan | View::Start => true,
         View::Route(n) => (1..=groups()).contains(n),
         View::Stop(id) => is_stop(id),
     }
@@ -122,6 +123,7 @@ proptest! {
                 (Just(View::Route(n)), wrap(path))
             }),
             wrap(respell("hunan")).prop_map(|h| (View::Hunan, h)),
+            wrap(respell("hangzhou")).prop_map(|h| (View::Start, h)),
         ]
     ) {
         prop_assert_eq!(parse(&h), want, "{}", h);

@@ -5,7 +5,7 @@
 use county_tour::address::View;
 use county_tour::bundle::TOUR;
 use county_tour::layout::BANDS;
-use county_tour::model::Lang;
+use county_tour::model::{Lang, Tag};
 use county_tour::prerender::{band_css, files, first_paint, outlines, text_version};
 
 fn count(hay: &str, needle: &str) -> usize {
@@ -84,7 +84,30 @@ fn tabs_markers_and_every_card_work_as_links_without_the_app() {
         assert_eq!(card.contains("ct-tag-b"), bg, "{}", st.id);
         assert!(card.contains("ct-tag-a"), "{}", st.id);
     }
-    assert_eq!(count(&html, "class=\"ct-target\""), 18 + 3);
+    assert_eq!(count(&html, "class=\"ct-target\""), 1 + 18 + 3);
+}
+
+#[test]
+fn the_opening_city_is_a_link_to_a_card_of_its_own() {
+    let html = first_paint(Lang::Zh);
+    // In every band the 杭州 marker is a link with a name, not a numbered stop.
+    let link = format!("href=\"{}\"", View::Start.to_hash());
+    assert_eq!(View::Start.to_hash(), "#/hangzhou");
+    assert_eq!(count(&html, &link), BANDS.len());
+    assert_eq!(count(&html, "data-start=\"hangzhou\""), BANDS.len());
+    assert_eq!(count(&html, "data-stop=\"hangzhou\""), 0);
+    assert!(html.contains(&format!("aria-label=\"{}，{}\"", TOUR.labels.start.zh, TOUR.labels.start_note.zh)));
+    // Its card, shown by :target, with the four reported facts and the two background facts apart.
+    assert_eq!(count(&html, "id=\"/hangzhou\""), 1);
+    let card = from(&html, "id=\"/hangzhou\"");
+    let card = &card[..card.find("</section>").unwrap()];
+    assert!(card.contains(&format!(">{}</h2>", TOUR.labels.start.zh)), "{card}");
+    let b = card.find("ct-tag-b").expect("background apart");
+    for f in TOUR.start.facts.iter() {
+        let at = card.find(&*f.zh).unwrap_or_else(|| panic!("{}", f.zh));
+        assert_eq!(at > b, f.tag == Some(Tag::B), "{}", f.zh);
+    }
+    assert!(!card.contains("ct-badge"), "no group number");
 }
 
 #[test]
@@ -102,6 +125,13 @@ fn the_text_version_and_the_outlines() {
     let text = text_version(Lang::Zh);
     assert_eq!(count(&text, "<strong>"), 18);
     assert!(text.contains(&*TOUR.event.source.zh));
+    // The opening city's card comes first, its background marked as such.
+    let start = &text[text.find("杭州 · 开班").expect("the start's card")..text.find("<strong>").unwrap()];
+    for f in TOUR.start.facts.iter() {
+        let want = if f.tag == Some(Tag::B) { format!("背景：{}", f.zh) } else { f.zh.to_string() };
+        assert!(start.contains(&want), "{want}");
+    }
+    assert!(text_version(Lang::En).contains("Background: "));
     assert!(!text.contains("<script"));
     let o = outlines();
     assert_eq!(count(&o, "data-layer="), 6);

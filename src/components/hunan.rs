@@ -52,8 +52,8 @@ pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
     };
     let places = TOUR.hunan.speakers.iter().enumerate().map(|(i, sp)| {
         let pt = Projection::HUNAN.project(sp.place.lon, sp.place.lat);
-        // Labels to the right, except near the right edge.
-        let left = pt.x > 700.0;
+        // Labels to the right, except in the map's right part, where they would run off it.
+        let left = pt.x > 0.7 * b.width;
         html! {
             <g class="ct-hn-place" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
                 <circle r="14" />
@@ -68,7 +68,7 @@ pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
             <div class="ct-mapbox">
             <div class="ct-map ct-hunan-map">
                 <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
-                    aria-label={s.hunan_title} preserveAspectRatio="xMidYMid meet">
+                    aria-label={TOUR.labels.takeaways.get(lang)} preserveAspectRatio="xMidYMid meet">
                     <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
                     <g class="ct-layers" ref={outlines.clone()} />
                     { for b.labels.iter().map(|lb| html! {
@@ -82,7 +82,7 @@ pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
             </div>
             <div class="ct-panel">
                 <section class="ct-hunan-panel" aria-labelledby="ct-hn-h">
-                    <h2 id="ct-hn-h" class="ct-card-title">{ s.hunan_title }</h2>
+                    <h2 id="ct-hn-h" class="ct-card-title">{ TOUR.labels.takeaways.get(lang) }</h2>
                     <p>{ TOUR.hunan.intro.get(lang) }</p>
                     <ol class="ct-speakers">
                         { for TOUR.hunan.speakers.iter().map(|sp| html! {

@@ -100,6 +100,7 @@ pub fn presenter_bar(st: &AppState, pr: &Presenter) -> Html {
             )
         }),
         View::Route(n) => TOUR.group(*n).map(|g| g.name.get(lang).to_string()),
+        View::Start => Some(TOUR.labels.start.get(lang).to_string()),
         _ => None,
     }
     .unwrap_or_default();

@@ -1,4 +1,4 @@
-//! The case card of one stop: where it is, its place on the route, what the article reported and
+//! The case card of one stop (or of the opening city, 杭州 · 开班): where it is, its place on the route, what the article reported and
 //! what is background, the source, and previous/next. On a phone it is a bottom sheet that swipes.
 
 use std::cell::RefCell;
@@ -9,14 +9,15 @@ use yew::prelude::*;
 use crate::bundle::TOUR;
 
 use crate::address::View;
-use crate::card_text::{card_text, CardText};
-use crate::model::{Lang, Stop};
+use crate::card_text::{card_for, CardText};
+use crate::model::Lang;
 use crate::state::Action;
 use crate::strings::{class_list, strings};
 
 /// What [`case_card`] draws from.
-pub struct CaseCardProps<'a> {
-    pub stop: &'a Stop,
+pub struct CaseCardProps {
+    /// A stop or the start; any other view draws nothing.
+    pub view: View,
     pub lang: Lang,
     pub onnavigate: Callback<Action>,
 }
@@ -59,15 +60,16 @@ fn fact_list(facts: &[&str]) -> Html {
 /// The card. A plain function rather than a component (its state is in [`CardState`]): each Yew component
 /// costs about 0.7 KB gzip of wasm.
 pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
+    let Some(c) = card_for(&TOUR, &p.view, p.lang) else {
+        return html! {};
+    };
     let s = strings(p.lang);
     let lang = p.lang;
-    let stop = p.stop;
     let expanded = st.expanded.clone();
     let touch_start = st.touch_start.clone();
 
-    let c = card_text(&TOUR, stop, lang);
-    let is_first = TOUR.prev(&View::Stop(stop.id.to_string())) == Some(View::Overview);
-    let is_last = TOUR.next(&View::Stop(stop.id.to_string())).is_none();
+    let is_first = TOUR.prev(&p.view) == Some(View::Overview);
+    let is_last = TOUR.next(&p.view).is_none();
 
     let ontouchstart = {
         let touch_start = touch_start.clone();
@@ -107,7 +109,7 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
                 aria-expanded={expanded.to_string()} aria-label={if *expanded { s.collapse } else { s.expand }}>
                 <span aria-hidden="true"></span>
             </button>
-            { card_body(stop, &c, lang, "ct-card-h") }
+            { card_body(&c, lang, "ct-card-h") }
             <div class="ct-card-nav">
                 <button type="button" class="ct-btn ct-prev" onclick={nav(Action::Prev)}>
                     { if is_first { s.to_overview } else { s.prev } }
@@ -120,13 +122,15 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
 
 /// The card's text, from its kicker to the source line: the live card and the prerendered page's cards.
 /// `heading_id` names the title for `aria-labelledby`.
-pub fn card_body(stop: &Stop, c: &CardText, lang: Lang, heading_id: &str) -> Html {
+pub fn card_body(c: &CardText, lang: Lang, heading_id: &str) -> Html {
     let s = strings(lang);
     let sep = s.sep;
     html! {
         <>
             <p class="ct-card-kicker">
-                <span class="ct-badge" aria-hidden="true">{ stop.group }</span>
+                if let Some(n) = c.badge {
+                    <span class="ct-badge" aria-hidden="true">{ n }</span>
+                }
                 { c.kicker.clone() }
             </p>
             <h2 id={heading_id.to_string()} class="ct-card-title">{ c.title }</h2>

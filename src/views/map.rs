@@ -105,6 +105,20 @@ fn band_attrs(set: &MarkerSet) -> (String, Option<String>) {
     ("ct-band".to_string(), None)
 }
 
+/// A marker's click in the app: it shows `view` itself and writes the address (replaceState), so following
+/// the link adds no history; the click that ends a drag selects nothing. `None` in the prerender.
+fn marker_click(on: &MapHandlers, view: &View) -> Option<Callback<MouseEvent>> {
+    on.onselect.clone().map(|cb| {
+        let (v, dragged) = (view.clone(), on.dragged.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if !*dragged.borrow() {
+                cb.emit(v.clone());
+            }
+        })
+    })
+}
+
 fn markers(p: &MapProps, set: &MarkerSet) -> Html {
     let style = set.frame.style;
     let lay = &set.lay;
@@ -131,16 +145,7 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         let hl = group == Some(st.group);
         let dim = group.is_some() && !hl;
         let view = View::Stop(st.id.to_string());
-        // The app writes the address itself (replaceState): following the link must not add history.
-        let onclick = p.on.onselect.clone().map(|on| {
-            let (v, dragged) = (view.clone(), p.on.dragged.clone());
-            Callback::from(move |e: MouseEvent| {
-                e.prevent_default();
-                if !*dragged.borrow() {
-                    on.emit(v.clone());
-                }
-            })
-        });
+        let onclick = marker_click(&p.on, &view);
         let onkeydown = follow_space(&p.on.onselect, view.clone());
         html! {
             <a class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])} href={view.to_hash()}
@@ -174,16 +179,25 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
     let sm = lay.marks.get(n).copied().unwrap_or_default();
     let start_label = lay.labels.get(n).copied().flatten();
     let (class, inv) = band_attrs(set);
+    // The opening city is a control like the stops (its card, `#/hangzhou`), under them in the drawing
+    // order, so that every stop keeps its own tap area; it carries no number and no data-stop.
+    let start = View::Start;
+    let start_sel = p.view == start;
+    let start_click = marker_click(&p.on, &start);
     html! {
         <g {class} style={inv}>
-            <g class="ct-start" transform={tr(TOUR.start_point(), 2)} aria-hidden="true">
+            <a class={class_list("ct-start", &[(start_sel, "sel")])} href={start.to_hash()}
+                transform={tr(TOUR.start_point(), 2)} role="button" data-start={TOUR.start.id.to_string()}
+                aria-label={announce(&TOUR, &start, p.lang)} aria-current={start_sel.then_some("true")}
+                onclick={start_click} onkeydown={follow_space(&p.on.onselect, start.clone())}>
                 { placed(sm, html! {
                     <>
+                        <circle class="ct-hit" r={Fixed(style.hit, 1).to_string()} />
                         { shape_html(marker::start_shape(START_HALF), "ct-start-mk") }
                         { label_text(start_label, marker_label(&TOUR, n, p.lang)) }
                     </>
                 }) }
-            </g>
+            </a>
             <g class="ct-stops">{ for stops }</g>
             <g class="ct-nums" aria-hidden="true">{ for numbers }</g>
         </g>
@@ -230,7 +244,7 @@ pub fn map_view(p: MapProps) -> Html {
     html! {
         <div class="ct-mapbox">
         <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
-            <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={s.map_label} aria-describedby="ct-map-desc"
+            <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={TOUR.labels.map.get(p.lang)} aria-describedby="ct-map-desc"
                 preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
                 onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
                 onpointerup={on.onpointerup.clone()} onpointercancel={on.onpointerup.clone()}
@@ -246,7 +260,7 @@ pub fn map_view(p: MapProps) -> Html {
                 <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
             </svg>
             if !more.is_empty() {
-                <svg class="ct-svg ct-more" role="group" aria-label={s.map_label} preserveAspectRatio="xMidYMid meet"
+                <svg class="ct-svg ct-more" role="group" aria-label={TOUR.labels.map.get(p.lang)} preserveAspectRatio="xMidYMid meet"
                     viewBox={p.view_box.clone()}>
                     { for more.iter().map(|set| markers(&p, set)) }
                 </svg>

@@ -6,7 +6,7 @@ use crate::bundle::TOUR;
 
 use crate::address::View;
 use crate::model::Lang;
-use crate::strings::{date_range, strings};
+use crate::strings::{date_range, strings, top100};
 
 /// What [`overview`] draws from.
 pub struct OverviewProps {
@@ -20,9 +20,10 @@ pub fn overview(p: &OverviewProps) -> Html {
     let s = strings(p.lang);
     let lang = p.lang;
     let e = &TOUR.event;
+    let top100 = top100(lang, &e.top100);
     let link = |place: &str, label: String| {
         let onselect = p.onselect.clone();
-        let target = if place == TOUR.start.id { View::Overview } else { View::Stop(place.to_string()) };
+        let target = if place == TOUR.start.id { View::Start } else { View::Stop(place.to_string()) };
         html! {
             <button type="button" class="ct-link" onclick={Callback::from(move |_| onselect.emit(target.clone()))}>{ label }</button>
         }
@@ -47,16 +48,26 @@ pub fn overview(p: &OverviewProps) -> Html {
                 { figure(e.sessions, s.sessions) }
             </div>
             <ul class="ct-facts">{ for e.facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
-            <h3 class="ct-h3">{ s.themes }</h3>
-            <ul class="ct-chips">{ for e.themes.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }</ul>
-            <h3 class="ct-h3">{ s.why }</h3>
-            <p class="ct-top100">
-                { s.top100 }{ " " }<strong class="ct-fig-inline">{ e.top100.total }</strong>
-                { if lang == Lang::Zh { format!("个（江苏{}个、浙江{}个）", e.top100.jiangsu, e.top100.zhejiang) }
-                  else { format!(" (Jiangsu {}, Zhejiang {})", e.top100.jiangsu, e.top100.zhejiang) } }
-            </p>
-            <ul class="ct-facts">{ for e.why.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
-            <h3 class="ct-h3">{ s.lessons }</h3>
+            // A tour without themes, a Top-100 line, a why or lessons (a smaller story) leaves the section out.
+            if !e.themes.is_empty() {
+                <h3 class="ct-h3">{ s.themes }</h3>
+                <ul class="ct-chips">
+                    { for e.themes.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }
+                    <li class="ct-chips-more">{ s.themes_more }</li>
+                </ul>
+            }
+            if e.top100.total > 0 || !e.why.is_empty() {
+                <h3 class="ct-h3">{ TOUR.labels.why.get(lang) }</h3>
+            }
+            if e.top100.total > 0 {
+                <p class="ct-top100">{ top100.0 }<strong class="ct-fig-inline">{ e.top100.total }</strong>{ top100.1 }</p>
+            }
+            if !e.why.is_empty() {
+                <ul class="ct-facts">{ for e.why.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
+            }
+            if !TOUR.lessons.is_empty() {
+                <h3 class="ct-h3">{ TOUR.labels.lessons.get(lang) }</h3>
+            }
             <ol class="ct-lessons">
                 { for TOUR.lessons.iter().map(|l| html! {
                     <li class="ct-lesson">
@@ -70,7 +81,9 @@ pub fn overview(p: &OverviewProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <p><button type="button" class="ct-btn ct-hunan-link" onclick={to_hunan}>{ s.hunan_link }</button></p>
+            if !TOUR.hunan.speakers.is_empty() {
+                <p><button type="button" class="ct-btn ct-hunan-link" onclick={to_hunan}>{ TOUR.labels.takeaways_link.get(lang) }</button></p>
+            }
             <p class="ct-source">{ e.source.get(lang) }</p>
         </section>
     }

@@ -73,7 +73,7 @@ pub fn page(p: PageProps) -> Html {
             (p.present, "present"),
             (p.embed, "embed"),
             (p.dark && !p.present, "dark"),
-            (matches!(p.view, View::Stop(_)), "has-stop"),
+            (matches!(p.view, View::Stop(_) | View::Start), "has-stop"),
         ],
     );
     let palette = crate::palette::vars(p.present, p.dark);

@@ -19,7 +19,7 @@ pub fn text_alternative(lang: Lang) -> Html {
                 <>
                     <p>{ g.name.get(lang) }</p>
                     <ol>
-                        <li>{ format!("{} – {}", TOUR.start.name.get(lang), s.start_note) }</li>
+                        <li>{ format!("{} – {}", TOUR.start.name.get(lang), TOUR.labels.start_note.get(lang)) }</li>
                         { for TOUR.stops_of(g.number).map(|st| html! {
                             <li>{ format!("{}, {}", st.name.get(lang), st.city.get(lang)) }</li>
                         }) }

@@ -28,7 +28,7 @@ pub fn route_panel(p: &RoutePanelProps) -> Html {
     html! {
         <section class="ct-route-panel" aria-labelledby="ct-rp-h" style={format!("--route:{}", g.color)}>
             <h2 id="ct-rp-h" class="ct-card-title"><span class="ct-badge" aria-hidden="true">{ g.number }</span>{ g.name.get(lang) }</h2>
-            <p class="ct-total">{ s.route_total }{ ": " }<strong>{ km(lang, total) }</strong></p>
+            <p class="ct-total">{ s.route_total }{ s.colon }<strong>{ km(lang, total) }</strong></p>
             <ol class="ct-legs" aria-label={s.legs}>
                 <li class="ct-leg-start">{ TOUR.start.name.get(lang) }</li>
                 { for legs.iter().filter_map(|leg| TOUR.stop(&leg.to).map(|st| (leg, st))).map(|(leg, st)| {

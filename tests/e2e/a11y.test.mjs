@@ -36,6 +36,8 @@ const screens = [
   ['English jiangyin', ARTICLE, '?lang=en#/jiangyin'],
   ['presenter binhu', PROJECTOR, '?present#/binhu'],
   ['phone binhu', PHONE, '#/binhu'],
+  ['the opening city', ARTICLE, '#/hangzhou'],
+  ['phone, the opening city', PHONE, '#/hangzhou'],
   ['hunan', ARTICLE, '#/hunan'],
   ['dark theme, a stop', ARTICLE, '?theme=dark#/yiwu'],
   ['dark theme, a group', ARTICLE, '?theme=dark#/route/3'],

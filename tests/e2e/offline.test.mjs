@@ -43,13 +43,13 @@ test('from file:// with the network blocked: 18 stops, a click opens 义乌市, 
   await page.context().close();
 });
 
-test('from file://, printing still gives the handout: four maps with their land, then the 18 cards', async () => {
+test("from file://, printing still gives the handout: four maps with their land, then 杭州's card and the 18 stops", async () => {
   const page = await openPage(browser);
   await page.context().route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
   await load(page, fileUrl);
   await page.emulateMedia({ media: 'print' });
   await page.waitForSelector('.ct-handout .ct-ho-card', { state: 'attached', timeout: 5000 });
-  assert.equal(await page.locator('.ct-handout .ct-ho-card').count(), 18);
+  assert.equal(await page.locator('.ct-handout .ct-ho-card').count(), 1 + 18, 'the opening city\'s card and the 18 stops\'');
   const lands = await page.locator('.ct-handout .ct-ho-map path[fill="#ECEAE4"]').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') || '').length));
   assert.equal(lands.length, 4, 'overview and three group maps');
   assert.ok(lands.every((n) => n > 1000), `land outlines: ${lands}`);

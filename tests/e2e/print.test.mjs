@@ -44,7 +44,7 @@ function renderPages(file, lang) {
 }
 
 for (const [lang, query] of [['zh', ''], ['en', '?lang=en']]) {
-  test(`the ${lang} handout: overview and three group maps, then all 18 cards, on A4`, async () => {
+  test(`the ${lang} handout: overview and three group maps, then 杭州's card and all 18 stops', on A4`, async () => {
     const { file, text, pages, info } = await printPdf(query, lang);
     assert.match(info, /Page size:\s+59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)/);
     // 1 overview + 3 group maps, then the cards two columns to a page.
@@ -57,6 +57,9 @@ for (const [lang, query] of [['zh', ''], ['en', '?lang=en']]) {
     assert.ok(seen(tour.event.source[lang]), 'source line');
     for (const g of tour.groups) assert.ok(seen(g.name[lang]), g.name[lang]);
     for (const s of tour.stops) assert.ok(seen(s.name[lang]), s.name[lang]);
+    // The opening city's card, with every one of its facts (their openings: the two columns' lines interleave).
+    assert.ok(seen(lang === 'zh' ? '杭州 · 开班' : 'Hangzhou · opening'), 'the start\'s card');
+    for (const f of tour.start.facts) assert.ok(seen(f[lang].slice(0, lang === 'zh' ? 8 : 16)), f[lang]);
     for (const tag of lang === 'zh' ? ['据报道', '背景'] : ['Reported', 'Background']) assert.ok(seen(tag), tag);
     // The maps come first, one to a page, each with its title; then the cards.
     const byPage = text.split('\f');
@@ -79,7 +82,7 @@ test('the Print button renders the handout, then asks the browser to print', asy
   await page.getByRole('button', { name: 'Print' }).click();
   await page.waitForFunction(() => window.__printed === 1, null, { timeout: 3000 });
   assert.equal(await page.locator('.ct-handout .ct-ho-map > svg').count(), 4);
-  assert.equal(await page.locator('.ct-handout .ct-ho-card').count(), 18);
+  assert.equal(await page.locator('.ct-handout .ct-ho-card').count(), 1 + 18, 'the opening city\'s card and the 18 stops\'');
   assert.equal(await page.locator('.ct-handout').isVisible(), false, 'hidden on screen');
   // After printing the handout leaves the page again.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -24,8 +24,9 @@ function pageFiles() {
 // ~166 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
 // It rose from 156 KB with the complete first paint: index.html now carries the whole overview, six
 // marker sets, 18 cards and 3 route panels (+7.9 KB), and the wasm pulls crowds apart and draws leaders
-// and links (+4.2 KB).
-const BUDGET = 168_000;
+// and links (+4.2 KB). It rose to 170 KB with Hangzhou's card (issue #16): the card, its entry in the text
+// version and six start links in index.html (+0.5 KB), and the wasm's start view, its card and hash (+1.5 KB).
+const BUDGET = 170_000;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
