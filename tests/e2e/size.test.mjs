@@ -12,7 +12,8 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { lev
 
 /** Every file index.html pulls in: itself (with the stylesheets inline), the boot script, the wasm-bindgen module and the wasm. */
 function pageFiles() {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  // The oEmbed discovery link is for CMSs: a browser does not fetch it.
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').replace(/<link rel="alternate"[^>]*>/g, '');
   const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
   const files = new Set(['index.html', ...refs.filter((f) => fs.existsSync(path.join(dist, f)))]);
   for (const f of fs.readdirSync(dist)) if (/^county-tour-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)) files.add(f);
@@ -24,8 +25,9 @@ function pageFiles() {
 // ~166 KB, stops it from growing unnoticed (and fails if the build stops shortening the wasm's names).
 // It rose from 156 KB with the complete first paint: index.html now carries the whole overview, six
 // marker sets, 18 cards and 3 route panels (+7.9 KB), and the wasm pulls crowds apart and draws leaders
-// and links (+4.2 KB).
-const BUDGET = 168_000;
+// and links (+4.2 KB). Then 0.3 KB more for the <head> tags of a shared link (Open Graph, Twitter's
+// card, the oEmbed link: issue #15), which need the title and description in full.
+const BUDGET = 168_500;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
