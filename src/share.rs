@@ -43,9 +43,10 @@ pub const CARD: Image = Image { file: "share-card.png", width: 1200, height: 630
 pub const SQUARE: Image = Image { file: "share-square.png", width: 300, height: 300 };
 /// The oEmbed document's file name.
 pub const OEMBED: &str = "oembed.json";
-/// The frame the oEmbed snippet proposes: an article column, tall enough for the map, the tabs and the
-/// start of the overview (the widget scrolls inside a frame that no script resizes).
-pub const FRAME: (u32, u32) = (720, 760);
+/// The frame the oEmbed snippet proposes: an article column, tall enough for the tools, tabs, map and
+/// legend (548 px at 720 wide) and the start of the overview's text, which scrolls inside a frame that no
+/// script resizes. `tests/e2e/share.test.mjs` checks that the map fits.
+pub const FRAME: (u32, u32) = (720, 640);
 /// oEmbed's `provider_name`: the widget's name, as in README.md.
 pub const PROVIDER: &str = "county-tour";
 
