@@ -42,8 +42,8 @@ const PLACE: &str = LIGHT.place;
 const WATER_NAME: &str = LIGHT.water_name;
 const EDGE: &str = LIGHT.edge;
 const FONT: &str = "'Noto Sans CJK SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Arial,sans-serif";
-/// Height of the title band above the map.
-const HEAD: f64 = 62.0;
+/// Height of the title band above the map: the map's frame starts this far down the sheet.
+pub const HEAD: f64 = 62.0;
 const PAD: f64 = 12.0;
 
 /// Text made safe for XML content and attribute values.
@@ -300,4 +300,27 @@ pub fn map_svg(
 pub fn print_map(tour: &Tour, base: &Basemap, view: &View, lang: Lang) -> Sheet {
     let cam = camera_for(tour, view, PRINT_VP, READER);
     map_svg(tour, base, view, &cam, PRINT_VP, lang, READER)
+}
+
+impl Sheet {
+    /// The part `[x, y, width, height]` of this sheet (in its own px) as an SVG element to place in
+    /// another document, drawn into the box `[x, y, width, height]` there: the share card
+    /// (src/share.rs) shows the export's map under a title of its own.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn nested(&self, part: [f64; 4], into: [f64; 4]) -> String {
+        // The sheet opens with this module's own root tag (map_svg); everything after it is kept.
+        let body = &self.svg[self.svg.find('>').map_or(0, |i| i + 1)..];
+        let f = |v: f64| Fixed(v, 2);
+        format!(
+            "<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"{} {} {} {}\" font-family=\"{FONT}\">{body}",
+            f(into[0]),
+            f(into[1]),
+            f(into[2]),
+            f(into[3]),
+            f(part[0]),
+            f(part[1]),
+            f(part[2]),
+            f(part[3])
+        )
+    }
 }

@@ -25,6 +25,8 @@ pub mod print_layout;
 pub mod qr;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rust_literal;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share;
 pub mod state;
 pub mod strings;
 pub mod validate;

@@ -8,6 +8,11 @@
 //                      links and every card) goes before <main id="county-tour">, and the text version for
 //                      the panic fallback (static.html) after it, in a <template id="ct-static">.
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
+//                      The prerender's <head> tags for a shared link (head.html: Open Graph, Twitter's card,
+//                      the oEmbed discovery link) go before </head> (in index.html only).
+//   share-card.png, share-square.png, oembed.json   the prerender's share images and oEmbed document, copied
+//                      as they are, under stable names: a crawler's cache, and a CMS that stored the oEmbed
+//                      answer, keep their URLs from one build to the next (src/share.rs).
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export, Hunan outlines), which Trunk builds as extras.js and
 //                      extras_bg.wasm; renamed by content hash. Each loader above defines
@@ -163,11 +168,14 @@ async function hashExtras({ read, write, remove }) {
 // ---- 2. the prerendered page ----
 
 /** One of the prerender's files (src/bin/prerender.rs), which Trunk's pre_build hook wrote. */
-function prerendered(name) {
+function prerendered(name, encoding = 'utf8') {
   const file = path.join(PRERENDER, name);
   if (!fs.existsSync(file)) fail(`${file} is missing: the pre_build hook (cargo run --bin prerender) did not run`);
-  return fs.readFileSync(file, 'utf8');
+  return fs.readFileSync(file, encoding);
 }
+
+/** The prerender's files for sharing a link, copied into dist/ under their own (stable) names. */
+const SHARED = ['oembed.json', 'share-card.png', 'share-square.png'];
 
 // ---- 4. county-tour.html: one self-contained file ----
 
@@ -315,14 +323,16 @@ async function main() {
   html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
   const first = prerendered('first.html');
   const text = prerendered('static.html');
+  for (const name of SHARED) write(name, prerendered(name, null));
   html = replaceOnce(html, MAIN_TAG, (main) => `${first}\n  ${main}\n  <template id="ct-static">${text}</template>`, '<main id="county-tour">');
-  write('index.html', html);
+  // The share tags name other files (the images, oembed.json), so only index.html has them, not the single file.
+  write('index.html', replaceOnce(html, '</head>', () => `${prerendered('head.html')}\n</head>`, '</head>'));
 
   write('county-tour.html', singleFile(html, { boot, loader, extras, stylesheets, read }));
   write('embed.js', embedModule({ loader, extras, widgetCss, outlines: prerendered('outlines.html') }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
-  console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm].map(size).join(', ')}`);
+  console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, ...SHARED].map(size).join(', ')}`);
 }
 
 await main();

@@ -9,7 +9,11 @@
 //!                  case card, shown by `:target` when a marker or tab link is followed without the app.
 //!   static.html    the tour as a plain list (`<template id="ct-static">`), for the panic fallback.
 //!   outlines.html  the base map's outlines alone, for embed.js (an inline mount has no first paint).
-//! tools/postbuild.mjs splices them into index.html and embed.js; it draws nothing itself.
+//!   head.html      the `<head>` tags of a shared link: Open Graph, Twitter's card, the oEmbed link.
+//!   oembed.json    the rich oEmbed 1.0 document.
+//!   share-card.png, share-square.png   the share images (1200×630, 300×300), drawn from the export's map.
+//! Their URLs are absolute under the public base URL in COUNTY_TOUR_BASE_URL, relative without it
+//! (src/share.rs). tools/postbuild.mjs splices and copies them into dist/; it draws nothing itself.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -17,9 +21,22 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "target/prerender".to_string());
+    // A mistyped base URL fails the build at once, with a word for the editor, not a backtrace.
+    let base = county_tour::share::base_url_from_env().unwrap_or_else(|e| {
+        eprintln!("prerender: {e}");
+        std::process::exit(2)
+    });
     std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{out}: {e}"));
     for (name, html) in county_tour::prerender::files() {
         let path = std::path::Path::new(&out).join(name);
         std::fs::write(&path, html).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let share = county_tour::share::files(base.as_deref()).unwrap_or_else(|e| {
+        eprintln!("prerender: {e}");
+        std::process::exit(1)
+    });
+    for (name, bytes) in share {
+        let path = std::path::Path::new(&out).join(name);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }

@@ -12,7 +12,8 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { lev
 
 /** Every file index.html pulls in: itself (with the stylesheets inline), the boot script, the wasm-bindgen module and the wasm. */
 function pageFiles() {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  // The oEmbed discovery link is for CMSs: a browser does not fetch it.
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').replace(/<link rel="alternate"[^>]*>/g, '');
   const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
   const files = new Set(['index.html', ...refs.filter((f) => fs.existsSync(path.join(dist, f)))]);
   for (const f of fs.readdirSync(dist)) if (/^county-tour-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)) files.add(f);
@@ -26,7 +27,9 @@ function pageFiles() {
 // marker sets, 18 cards and 3 route panels (+7.9 KB), and the wasm pulls crowds apart and draws leaders
 // and links (+4.2 KB). It rose to 170 KB with Hangzhou's card (issue #16): the card, its entry in the text
 // version and six start links in index.html (+0.5 KB), and the wasm's start view, its card and hash (+1.5 KB).
-const BUDGET = 170_000;
+// Then 0.3 KB more for the <head> tags of a shared link (Open Graph, Twitter's card, the oEmbed link: issue
+// #15), which need the title and description in full.
+const BUDGET = 171_000;
 
 test(`the widget page transfers at most ${BUDGET / 1000} KB gzip, everything included`, () => {
   const files = pageFiles();
