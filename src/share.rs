@@ -97,8 +97,7 @@ pub fn description(lang: Lang) -> String {
 
 /// What the image shows, for `og:image:alt` and `twitter:image:alt`.
 pub fn image_alt(lang: Lang) -> String {
-    let s = strings(lang);
-    format!("{}{}{}", title(lang), s.sep, s.map_label)
+    format!("{}{}{}", title(lang), strings(lang).sep, TOUR.labels.map.get(lang))
 }
 
 /// The overview's four figures: days, groups, places, sessions.
