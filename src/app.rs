@@ -42,7 +42,7 @@ pub struct AppProps {
 
 /// Mount the widget into `#county-tour` (or a new element at the end of the body).
 pub fn start() {
-    web::install_panic_hook();
+    web::fall_back_on_panic();
     let doc = gloo::utils::document();
     let root = doc.get_element_by_id("county-tour").unwrap_or_else(|| {
         let el = doc.create_element("div").expect("create div");
