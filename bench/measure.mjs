@@ -288,7 +288,7 @@ async function measureBytes(browser, srv, t) {
     const wasm = list.find((x) => x.file.endsWith('.wasm'));
     if (wasm) estimate.wasm = { file: wasm.file, sections: wasmSections(fs.readFileSync(path.join(t.dir, wasm.file))) };
     // The second wasm (QR code, export, Hunan outlines; src/extras.rs), which the measured steps do not fetch: listed, not counted.
-    estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !files.has(f)).sort()
+    estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !/\.(gz|br)$/.test(f) && !files.has(f)).sort()
       .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }));
   }
   return { files: list, parts, total, estimate, problems };
