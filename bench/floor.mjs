@@ -1,8 +1,9 @@
-// Yew's floor: builds bench/floor (a Yew counter, with the widget's toolchain, profile and Trunk options), gives
-// its glue the widget's treatment (esbuild, shortenNames), and writes the gzip and brotli sizes of its wasm and
-// glue to bench/.cache/floor.json. bench/run calls it; measure.mjs puts the figure under the byte table, because
-// it says how much of any Yew page's transfer comes before the app's own code and data.
-//   node bench/floor.mjs   (needs trunk, wasm-bindgen and wasm-opt on PATH: source tools/env.sh)
+// Yew's floor: builds bench/floor (a Yew counter) as the widget is built: with tools/build (the widget's
+// nightly and size recipe), its profile and Trunk options; gives its glue the widget's treatment (esbuild,
+// shortenNames), and writes the gzip and brotli sizes of its wasm and glue to bench/.cache/floor.json.
+// bench/run calls it; measure.mjs puts the figure under the byte table, because it says how much of any Yew
+// page's transfer comes before the app's own code and data.
+//   node bench/floor.mjs   (needs what tools/setup --build installs)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +16,7 @@ const ROOT = path.resolve(BENCH, '..');
 const DIST = path.join(ROOT, 'target', 'floor', 'dist');
 
 try {
-  execFileSync('trunk', ['build', '--release'], {
+  execFileSync(path.join(ROOT, 'tools', 'build'), [], {
     cwd: path.join(BENCH, 'floor'),
     env: { ...process.env, CARGO_TARGET_DIR: path.join(ROOT, 'target', 'floor') },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -288,7 +288,7 @@ async function measureBytes(browser, srv, t) {
     const wasm = list.find((x) => x.file.endsWith('.wasm'));
     if (wasm) estimate.wasm = { file: wasm.file, sections: wasmSections(fs.readFileSync(path.join(t.dir, wasm.file))) };
     // The second wasm (QR code, export, Hunan outlines; src/extras.rs), which the measured steps do not fetch: listed, not counted.
-    estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !files.has(f)).sort()
+    estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !/\.(gz|br)$/.test(f) && !files.has(f)).sort()
       .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }));
   }
   return { files: list, parts, total, estimate, problems };
@@ -608,7 +608,7 @@ function report(res) {
   md.push(`- date: ${m.date}`);
   md.push(`- machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGB} GB RAM; ${os.type()} ${os.release()}`);
   md.push(`- browser: headless Chromium ${m.chromium} (/usr/bin/chromium via playwright-core ${m.versions['playwright-core']}), ${VIEWPORT.width}×${VIEWPORT.height}; Node ${m.node}`);
-  md.push(`- widget: dist/ built by \`trunk build --release\` from commit ${m.commit} plus the working tree at run time (${m.wasm}), measured from a snapshot copy`);
+  md.push(`- widget: dist/ built by \`tools/build\` (\`trunk build --release\` with the release wasm's size recipe) from commit ${m.commit} plus the working tree at run time (${m.wasm}), measured from a snapshot copy`);
   md.push(`- peers: Leaflet ${m.versions.leaflet}; ECharts ${m.versions.echarts} (\`dist/${echartsFile}\`, the smallest official prebuilt file with geo + lines); same base map (GeoJSON from assets/basemap.json) and assets/tour.json`);
   md.push(`- conditions for load timings: CPU throttled ${CPU}× (measured: a JS loop ran ${res.throttleFactor.toFixed(1)}× slower), network ${NET.latency} ms latency, ${(NET.downloadThroughput * 8 / 1024 / 1024).toFixed(1)} Mbit/s down, ${Math.round(NET.uploadThroughput * 8 / 1024)} kbit/s up; each load in a fresh browser context (cold cache); files served brotli-compressed like a production host`);
   md.push(`- run time: ${Math.round(res.seconds)} s; 1-minute load average ${res.loadavg ? res.loadavg.map((x) => x.toFixed(1)).join(' at the start, ') + ' at the end' : '?'} (on ${m.nproc} CPUs: above ~${m.nproc} other work was competing and timings are noisier)`);

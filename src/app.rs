@@ -44,7 +44,7 @@ pub struct AppProps {
 
 /// Mount the widget into `#county-tour` (or a new element at the end of the body).
 pub fn start() {
-    web::install_panic_hook();
+    web::fall_back_on_panic();
     let root = web::mount_point();
     let owns_page = root.has_attribute("data-page");
     // Take the base map's outlines from the page's prerendered overview before the app replaces it.

@@ -79,13 +79,32 @@ pub fn prefers_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
-/// Log a panic once and put a readable list of the stops where the app was. Set through Yew:
-/// its Renderer replaces a hook set with `std::panic::set_hook` by its own console logger.
-pub fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        gloo::console::warn!(format!("county-tour stopped: {info}"));
-        show_static_fallback();
-    }));
+/// After a panic, put a readable list of the stops where the app was. Not a panic hook: the release
+/// wasm aborts on a panic without running one (`-Cpanic=immediate-abort`, tools/build). Either way the
+/// panic ends in a wasm trap, which reaches the page as a `WebAssembly.RuntimeError`: thrown out of an
+/// event handler or timer (`error`) or rejecting an async task's promise (`unhandledrejection`). Both
+/// are caught here, once; the trap stopped the app where the panic was, as a hook would have seen it.
+pub fn fall_back_on_panic() {
+    use wasm_bindgen::closure::Closure;
+    thread_local! {
+        static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        let error = ["error", "reason"]
+            .iter()
+            .find_map(|k| js_sys::Reflect::get(&e, &(*k).into()).ok().filter(|v| v.is_object()));
+        if error.is_some_and(|v| v.is_instance_of::<js_sys::WebAssembly::RuntimeError>())
+            && !SHOWN.with(|s| s.replace(true))
+        {
+            gloo::console::warn!("county-tour stopped");
+            show_static_fallback();
+        }
+    });
+    let w = gloo::utils::window();
+    for kind in ["error", "unhandledrejection"] {
+        let _ = w.add_event_listener_with_callback(kind, on_error.as_ref().unchecked_ref());
+    }
+    on_error.forget();
 }
 
 /// The id of the prerendered overview index.html paints before the wasm runs (src/prerender.rs).

@@ -13,8 +13,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn a_panic_after_mounting_shows_the_text_version() {
     let _page = common::built_page("");
-    // The widget's own start: it sets our panic hook, then mounts with Yew's Renderer, which must
-    // not replace that hook with its own.
+    // The widget's own start: it listens for the trap a panic ends in (src/web.rs fall_back_on_panic),
+    // then mounts with Yew's Renderer.
     county_tour::app::start();
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     let root = gloo::utils::document().get_element_by_id("county-tour").unwrap();

@@ -23,11 +23,13 @@
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
 //                      stylesheets are a tenth of the page's bytes, and Trunk 0.21's own JS minifier
 //                      rejects the glue.
+//   *.gz, *.br         every file above precompressed, for hosts that serve them (README, "Hosting").
 // Every URL stays relative. The output depends only on the build's files: no timestamps.
 // Runs on Node 20; needs `npm ci` (esbuild). By hand: TRUNK_STAGING_DIR=dist node tools/postbuild.mjs (on a fresh build).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { shortenNames as shorten } from './wasm-names.mjs';
 
@@ -333,6 +335,22 @@ async function main() {
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
   console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, ...SHARED].map(size).join(', ')}`);
+  precompress(stage);
+}
+
+/** `<file>.gz` and `<file>.br` beside every file, for hosts that serve precompressed files (README: nginx
+ *  `gzip_static`/`brotli_static`, Caddy `precompressed`, …): the strongest settings, which a host
+ *  compressing on the fly seldom uses (gzip level 9, brotli quality 11). Deterministic: no timestamps. */
+function precompress(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    const f = path.join(dir, name);
+    if (/\.(gz|br)$/.test(name) || !fs.statSync(f).isFile()) continue;
+    const bytes = fs.readFileSync(f);
+    fs.writeFileSync(`${f}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+    fs.writeFileSync(`${f}.br`, zlib.brotliCompressSync(bytes, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }));
+  }
 }
 
 await main();

@@ -63,3 +63,28 @@ test('with JavaScript on, #ct-static holds the text version the panic fallback p
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// The release wasm aborts on a panic at once (tools/build: -Cpanic=immediate-abort), with no panic hook
+// to run: the panic reaches the page only as a trap, a WebAssembly.RuntimeError thrown out of whatever
+// called into the wasm (an event handler, a timer: `error`) or rejecting an async task's promise
+// (`unhandledrejection`). Bad input never panics, so the page is sent such errors as a trap raises them.
+// (tests/panic.rs makes a real panic in the debug wasm.)
+for (const [how, raise] of [
+  ['thrown out of a callback', () => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); })],
+  ['rejecting a task', () => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); }],
+]) {
+  test(`a trap ${how} puts the text version in the widget's place; other page errors do not`, async () => {
+    const page = await openPage(browser);
+    await load(page, server.url + '#/yiwu');
+    await page.evaluate(() => setTimeout(() => { throw new TypeError('a host page bug'); }));
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('#county-tour [data-stop]').count() > 0, true, 'a host page error leaves the map');
+    await page.evaluate(raise);
+    await page.waitForSelector('#county-tour .ct-error [role=alert]', { timeout: 5000 });
+    const text = await page.locator('#county-tour').textContent();
+    assert.match(text, /The map stopped/);
+    assert.match(text, /余杭区/);
+    assert.equal(await page.locator('#county-tour [data-stop]').count(), 0, 'the dead map is gone');
+    await page.context().close();
+  });
+}
