@@ -84,7 +84,7 @@ pub fn overview_map(lang: Lang) -> Html {
         detail: false,
         fit: false,
         engaged: false,
-        hint: false,
+        hint: None,
         on: MapHandlers::default(),
     })
 }

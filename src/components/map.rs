@@ -47,17 +47,30 @@ pub struct TourMapProps {
     pub onselect: Callback<View>,
 }
 
+/// How many times the map has rendered, for the in-browser tests (`tests/browser.rs`), which check that
+/// nothing renders it needlessly. Debug builds only: the release wasm has no counter.
+#[cfg(debug_assertions)]
+pub fn renders() -> u32 {
+    RENDERS.with(|n| n.get())
+}
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 #[function_component(TourMap)]
 pub fn tour_map(p: &TourMapProps) -> Html {
+    #[cfg(debug_assertions)]
+    RENDERS.with(|n| n.set(n.get() + 1));
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
-    let vp = use_state(|| Viewport::new(800.0, 600.0));
+    // States set to the value they have do not render the map again (`use_state_eq`).
+    let vp = use_state_eq(|| Viewport::new(800.0, 600.0));
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
-    let user_cam = use_state(|| None::<(View, Camera)>);
+    let user_cam = use_state_eq(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);
-    let engaged = use_state(|| false);
-    let hint = use_state(|| false);
+    let engaged = use_state_eq(|| false);
 
     let map_bounds = Bounds { min: Point::new(0.0, 0.0), max: Point::new(DELTA.width, DELTA.height) };
     let user = match &*user_cam {
@@ -194,10 +207,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     // The wheel zooms only once the reader has clicked into the map, or with Ctrl/⌘; otherwise the page scrolls.
     // The hint's timer is held, not forgotten: a new wheel restarts it, and leaving the map cancels it.
     let hint_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let hint_ref = use_node_ref();
     {
         let svg_ref = svg_ref.clone();
         let engaged = *engaged;
-        let hint = hint.clone();
+        let hint_ref = hint_ref.clone();
         let hint_timer = hint_timer.clone();
         let motion = motion.clone();
         let user_cam = user_cam.clone();
@@ -215,12 +229,15 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                             return;
                         };
                         if !(engaged || e.ctrl_key() || e.meta_key()) {
-                            if !*hint {
-                                hint.set(true);
+                            // The hint is shown and hidden on the element itself, not by rendering: an article
+                            // scrolled over the map must not render it once per wheel tick.
+                            if let Some(hint) = hint_ref.cast::<Element>() {
+                                let _ = hint.remove_attribute("hidden");
+                                let t = gloo::timers::callback::Timeout::new(1800, move || {
+                                    let _ = hint.set_attribute("hidden", "");
+                                });
+                                *hint_timer.borrow_mut() = Some(t);
                             }
-                            let hint = hint.clone();
-                            let t = gloo::timers::callback::Timeout::new(1800, move || hint.set(false));
-                            *hint_timer.borrow_mut() = Some(t);
                             return;
                         }
                         e.prevent_default();
@@ -248,17 +265,21 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    let lay = frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang);
+    // Labels are placed again only when what they depend on changes: the frame (view, size, presenting, a
+    // camera the reader chose) or the language.
+    let lay = use_memo((frame, p.view.clone(), p.lang), |(frame, view, lang)| {
+        frame.layout(&TOUR, &DELTA.labels, view, *lang)
+    });
     map_view(MapProps {
         view: p.view.clone(),
         lang: p.lang,
-        sets: vec![MarkerSet { band: None, frame, lay }],
+        sets: vec![MarkerSet { band: None, frame, lay: (*lay).clone() }],
         outlines: base_outlines(),
         view_box: None,
         detail: target.scale >= DETAIL_SCALE,
         fit: user.is_some(),
         engaged: *engaged,
-        hint: *hint,
+        hint: Some(hint_ref),
         on: MapHandlers {
             container,
             base: base_ref,

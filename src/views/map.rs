@@ -58,7 +58,9 @@ pub struct MapProps {
     /// would only cover the map's corner).
     pub fit: bool,
     pub engaged: bool,
-    pub hint: bool,
+    /// The live map's wheel hint ("click the map, then scroll to zoom"), drawn hidden: the map's wheel
+    /// handler shows and hides it on the element itself. `None` in the prerender.
+    pub hint: Option<NodeRef>,
     pub on: MapHandlers,
 }
 
@@ -255,7 +257,7 @@ pub fn map_view(p: MapProps) -> Html {
             if p.fit {
                 <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
             }
-            if p.hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
+            if let Some(hint) = &p.hint { <p class="ct-hint" role="note" hidden=true ref={hint.clone()}>{ s.wheel_hint }</p> }
         </div>
             <div class="ct-map-foot">
                 { legend(&TOUR, p.lang) }

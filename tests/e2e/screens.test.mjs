@@ -123,10 +123,11 @@ test('map: dragging pans, the wheel waits for a click, and 全图 fits the view 
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
   // A wheel over an untouched map scrolls the page and shows the hint instead of zooming.
   await page.mouse.move(cx, cy);
+  assert.equal(await page.locator('.ct-hint').isVisible(), false, 'no hint before the wheel');
   await page.mouse.wheel(0, -300);
   await page.waitForTimeout(100);
   assert.equal(await viewBox(), fitted);
-  assert.equal(await page.locator('.ct-hint').count(), 1);
+  assert.equal(await page.locator('.ct-hint').isVisible(), true, 'the hint shows');
   await page.mouse.down();
   await page.mouse.move(cx + 120, cy + 40, { steps: 6 });
   await page.mouse.up();
