@@ -156,6 +156,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let Some(before) = ps.get(id) else {
                 return;
             };
+            // No button held (a release the map did not see, or a pen hovering): that pointer's drag is over.
+            if e.buttons() == 0 {
+                ps.remove(id);
+                return;
+            }
             let Some(surf) = Surfaces::find(&base_ref, &svg_ref) else {
                 return;
             };
@@ -179,6 +184,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 }
                 cam.panned(now.x - before.x, now.y - before.y)
             };
+            // A drag (or pinch) has begun: its pointer's events come to the map until it is released, also when
+            // released outside it. Not on pointer-down: a captured pointer's click goes to the map, not the marker.
+            if !svg.has_pointer_capture(id) {
+                let _ = svg.set_pointer_capture(id);
+            }
             *dragged.borrow_mut() = true;
             ps.set(id, now);
             let cam = cam.clamped_to(map_bounds);
