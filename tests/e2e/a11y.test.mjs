@@ -34,9 +34,14 @@ const screens = [
   ['group 2', ARTICLE, '#/route/2'],
   ['group 3', ARTICLE, '#/route/3'],
   ['English jiangyin', ARTICLE, '?lang=en#/jiangyin'],
+  ['presenter overview', PROJECTOR, '?present#/'],
+  ['presenter group 2', PROJECTOR, '?present#/route/2'],
   ['presenter binhu', PROJECTOR, '?present#/binhu'],
+  ['presenter hunan', PROJECTOR, '?present#/hunan'],
+  ['presenter English tour', PROJECTOR, '?present&lang=en#/yuyao'],
   ['phone binhu', PHONE, '#/binhu'],
   ['hunan', ARTICLE, '#/hunan'],
+  ['phone hunan', PHONE, '#/hunan'],
 ];
 
 for (const [name, opts, hash] of screens) {
