@@ -74,11 +74,11 @@ pub fn app(props: &AppProps) -> Html {
     let tour: &'static Tour = &TOUR;
     let store = use_reducer(|| initial_state(tour));
     let state = (*store).clone();
-    // The same callbacks on every render (keyed on the reducer's dispatcher, which never changes), so that
-    // the map's props compare equal and a render of the app (the presenter's countdown, a card opening, the
-    // QR code arriving) does not render the map again.
-    let dispatch = use_callback(store.dispatcher(), |a: Action, d| d.dispatch(a));
-    let show = use_callback(store.dispatcher(), |v: View, d| d.dispatch(Action::Show(v)));
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |a: Action| store.dispatch(a))
+    };
+    let show = dispatch.reform(Action::Show);
 
     // The hash mirrors the view (replaceState keeps Back for leaving the page), and the page's language
     // follows the widget's. Inside someone else's article the address and the page are theirs: the widget
@@ -175,15 +175,17 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <div class="ct-stage">
                 <TourMap view={state.view.clone()} {lang}
-                    present={state.present} onselect={show.clone()} />
+                    present={state.present} store={store.dispatcher()} />
                 <div class="ct-panel">{ panel }</div>
             </div>
         }
     };
 
-    let toggle_lang =
-        use_callback((store.dispatcher(), lang), |_: MouseEvent, (d, lang)| d.dispatch(Action::SetLang(lang.other())));
-    let toggle_present = use_callback(store.dispatcher(), |_: MouseEvent, d| d.dispatch(Action::TogglePresent));
+    let toggle_lang = {
+        let dispatch = dispatch.clone();
+        let next = lang.other();
+        Callback::from(move |_| dispatch.emit(Action::SetLang(next)))
+    };
     let (export_svg, export_png) = export_handlers(&state.view, lang, state.present);
     let extra = html! {
         <>
@@ -202,7 +204,13 @@ pub fn app(props: &AppProps) -> Html {
         embed: state.embed,
         page: props.owns_page && !*framed,
         root: root_ref,
-        tools: Tools { print, export_svg, export_png, present: toggle_present, lang: toggle_lang },
+        tools: Tools {
+            print,
+            export_svg,
+            export_png,
+            present: dispatch.reform(|_| Action::TogglePresent),
+            lang: toggle_lang,
+        },
         onselect: Some(show),
         main,
         extra,

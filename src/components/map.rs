@@ -10,6 +10,9 @@
 
 mod flight;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
@@ -24,6 +27,7 @@ use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
 use crate::layout::MapFrame;
 use crate::model::Lang;
+use crate::state::{Action, AppState};
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::parts::{layer_paths, DETAIL_SCALE};
 
@@ -44,7 +48,9 @@ pub struct TourMapProps {
     pub lang: Lang,
     #[prop_or_default]
     pub present: bool,
-    pub onselect: Callback<View>,
+    /// The app's reducer: its dispatcher is the same on every render, so the map's props compare equal and a
+    /// render of the app (the presenter's countdown, a card opening, the QR code arriving) does not render the map.
+    pub store: UseReducerDispatcher<AppState>,
 }
 
 /// How many times the map has rendered, for the in-browser tests (`tests/browser.rs`), which check that
@@ -58,6 +64,14 @@ thread_local! {
     static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Whether the reader has clicked into the map, kept in `engaged` and shown on the map's element.
+fn engage(container: &NodeRef, engaged: &RefCell<bool>, on: bool) {
+    *engaged.borrow_mut() = on;
+    if let Some(el) = container.cast::<Element>() {
+        let _ = if on { el.set_attribute("data-engaged", "") } else { el.remove_attribute("data-engaged") };
+    }
+}
+
 #[function_component(TourMap)]
 pub fn tour_map(p: &TourMapProps) -> Html {
     #[cfg(debug_assertions)]
@@ -65,12 +79,13 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
-    // States set to the value they have do not render the map again (`use_state_eq`).
-    let vp = use_state_eq(|| Viewport::new(800.0, 600.0));
+    let vp = use_state(|| Viewport::new(800.0, 600.0));
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
-    let user_cam = use_state_eq(|| None::<(View, Camera)>);
+    let user_cam = use_state(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);
-    let engaged = use_state_eq(|| false);
+    // The reader has clicked into the map, so the wheel zooms it: kept here and shown on the map's element
+    // (`data-engaged`, the grab cursor), not in a state, so clicking into the map or leaving it renders nothing.
+    let engaged = use_mut_ref(|| false);
 
     let map_bounds = Bounds { min: Point::new(0.0, 0.0), max: Point::new(DELTA.width, DELTA.height) };
     let user = match &*user_cam {
@@ -136,11 +151,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let onpointerdown = {
         let pointers = pointers.clone();
         let dragged = dragged.clone();
-        let engaged = engaged.clone();
+        let (engaged, container) = (engaged.clone(), container.clone());
         Callback::from(move |e: PointerEvent| {
             pointers.borrow_mut().set(e.pointer_id(), Point::new(e.client_x() as f64, e.client_y() as f64));
             *dragged.borrow_mut() = false;
-            engaged.set(true);
+            engage(&container, &engaged, true);
         })
     };
     let onpointermove = {
@@ -186,9 +201,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             };
             // A drag (or pinch) has begun: its pointer's events come to the map until it is released, also when
             // released outside it. Not on pointer-down: a captured pointer's click goes to the map, not the marker.
-            if !svg.has_pointer_capture(id) {
-                let _ = svg.set_pointer_capture(id);
-            }
+            let _ = svg.set_pointer_capture(id);
             *dragged.borrow_mut() = true;
             ps.set(id, now);
             let cam = cam.clamped_to(map_bounds);
@@ -220,14 +233,14 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let hint_ref = use_node_ref();
     {
         let svg_ref = svg_ref.clone();
-        let engaged = *engaged;
+        let engaged = engaged.clone();
         let hint_ref = hint_ref.clone();
         let hint_timer = hint_timer.clone();
         let motion = motion.clone();
         let user_cam = user_cam.clone();
         let view = p.view.clone();
         let vp = *vp;
-        use_effect_with((engaged, view.clone(), vp), move |_| {
+        use_effect_with((view.clone(), vp), move |_| {
             let listener = svg_ref.cast::<Element>().map(|svg| {
                 let target = svg.clone();
                 EventListener::new_with_options(
@@ -238,7 +251,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
                             return;
                         };
-                        if !(engaged || e.ctrl_key() || e.meta_key()) {
+                        if !(*engaged.borrow() || e.ctrl_key() || e.meta_key()) {
                             // The hint is shown and hidden on the element itself, not by rendering: an article
                             // scrolled over the map must not render it once per wheel tick.
                             if let Some(hint) = hint_ref.cast::<Element>() {
@@ -266,8 +279,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         });
     }
     let onpointerleave = {
-        let engaged = engaged.clone();
-        Callback::from(move |_: PointerEvent| engaged.set(false))
+        let (engaged, container) = (engaged.clone(), container.clone());
+        Callback::from(move |_: PointerEvent| engage(&container, &engaged, false))
     };
 
     let fit = {
@@ -275,20 +288,19 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    // Labels are placed again only when what they depend on changes: the frame (view, size, presenting, a
-    // camera the reader chose) or the language.
-    let lay = use_memo((frame, p.view.clone(), p.lang), |(frame, view, lang)| {
-        frame.layout(&TOUR, &DELTA.labels, view, *lang)
-    });
+    // Labels are placed on every render, and every render has a reason to place them again: the map renders
+    // only when the frame (view, size, presenting, a camera the reader chose) or the language changes (engaged
+    // and the wheel hint live on the element, the app's props compare equal). So no memo: one keyed on those
+    // would never hit, and cost 0.35 KB of wasm.
+    let lay = Rc::new(frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang));
     map_view(MapProps {
         view: p.view.clone(),
         lang: p.lang,
-        sets: vec![MarkerSet { band: None, frame, lay: (*lay).clone() }],
+        sets: vec![MarkerSet { band: None, frame, lay }],
         outlines: base_outlines(),
         view_box: None,
         detail: target.scale >= DETAIL_SCALE,
         fit: user.is_some(),
-        engaged: *engaged,
         hint: Some(hint_ref),
         on: MapHandlers {
             container,
@@ -299,7 +311,10 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             onpointerup,
             onpointerleave,
             onfit: fit,
-            onselect: Some(p.onselect.clone()),
+            onselect: Some({
+                let store = p.store.clone();
+                Callback::from(move |v| store.dispatch(Action::Show(v)))
+            }),
             dragged,
         },
     })
