@@ -23,6 +23,7 @@ const FLY_MS = QUICK ? 700 : 1200; // frames recorded per flight (there and back
 const LIGHTHOUSE = !QUICK && !argv.includes('--no-lighthouse');
 const LH_RUNS = opt('--lighthouse-runs', 5);
 const STOP_CHANGES = 50;
+const INTERACTIONS = QUICK ? 5 : 24; // per kind, for interaction to next paint
 
 // Network and CPU conditions for the timed loads: slow 4G (Lighthouse's numbers) and a 4× slower CPU.
 const NET = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -366,6 +367,57 @@ async function measureHeap(browser, srv, t) {
   }
 }
 
+// ---- 4b. interaction to next paint ----
+
+/** Interaction to next paint (Event Timing, as INP counts it: the longest event of each interaction, input to
+ *  the next frame painted) for `INTERACTIONS` reader actions at 4× CPU: 'click', a click on a stop's marker from
+ *  the overview (the view is reset between clicks by the page's own API, which is no interaction), or 'next', →
+ *  from one stop to the next (the widget only: the peers have no keys). Chromium reports events of 16 ms or
+ *  more; an interaction it does not report took less and counts as 16. Returns the durations in ms. */
+async function measureInp(browser, srv, t, kind) {
+  const { ctx, page, cdp } = await newPage(browser, t);
+  try {
+    await page.goto(srv.origin + t.mount + t.path);
+    await waitIdle(page, t);
+    await page.evaluate(() => {
+      window.__inp = new Map();
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.interactionId) window.__inp.set(e.interactionId, Math.max(window.__inp.get(e.interactionId) || 0, e.duration));
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    });
+    if (kind === 'next') await page.evaluate((a) => window.__benchAct(a), t.select(STOP_IDS[0]));
+    await sleep(1200);
+    await throttle(cdp, { cpu: CPU });
+    const durations = [];
+    for (let i = 0; i < INTERACTIONS; i++) {
+      const seen = await page.evaluate(() => window.__inp.size);
+      if (kind === 'next' && i > 0 && i % (STOP_IDS.length - 1) === 0) {
+        await page.evaluate((a) => window.__benchAct(a), t.select(STOP_IDS[0])); // the last stop has no next: start again
+        await sleep(1300);
+      }
+      if (kind === 'next') {
+        await page.keyboard.press('ArrowRight');
+      } else {
+        const id = STOP_IDS[(i * 7 + 1) % STOP_IDS.length];
+        const pt = await page.evaluate((id) => window.__benchLocate(id), id);
+        if (!pt) throw new Error(`${id} has no marker`);
+        await page.mouse.click(pt[0], pt[1]);
+      }
+      await sleep(1300); // the card, and the flight (at most 900 ms at full speed)
+      const d = await page.evaluate((seen) => [...window.__inp.values()].slice(seen), seen);
+      durations.push(d.length ? Math.max(...d) : 16);
+      if (kind === 'click') {
+        await page.evaluate((a) => window.__benchAct(a), t.overview);
+        await sleep(1300);
+      }
+    }
+    const card = (await page.locator(t.card).first().textContent().catch(() => '')).trim();
+    return { durations, card, problems: page.problems.slice() };
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** How much slower a fixed JS loop runs with the CPU throttle on: checks that the throttle takes effect. */
 async function throttleCheck(browser, srv) {
   const { ctx, page, cdp } = await newPage(browser, TARGETS[1]);
@@ -479,6 +531,16 @@ async function main() {
       log(`${t.name}: JS heap ${kB(h.afterLoad.heap)} kB after load, ${kB(h.after.heap)} kB after ${STOP_CHANGES} stop changes`);
       if (!h.lastCard) broken.push(`${t.name}: no card after the stop changes`);
     }
+    for (const [t, kind] of [[TARGETS[0], 'click'], [TARGETS[0], 'next'], [TARGETS[1], 'click']]) {
+      try {
+        const r = await measureInp(browser, srv, t, kind);
+        (res.targets[t.name].inp ??= {})[kind] = r.durations;
+        res.problems.push(...r.problems.map((p) => `${t.name}: ${p}`));
+        log(`${t.name}: interaction to next paint, ${kind}: p75 ${ms(pct(r.durations, 75))} ms, p95 ${ms(pct(r.durations, 95))} ms over ${r.durations.length} (last card: ${r.card})`);
+      } catch (e) {
+        broken.push(`${t.name}: interaction to next paint (${kind}) failed: ${e.message}`);
+      }
+    }
     res.chromium = browser.version();
   } finally {
     await browser.close();
@@ -573,6 +635,12 @@ function report(res) {
   row('**fly-to frame p95, ms**', f(W, 95), f(Lf, 95), f(E, 95), fmtF);
   row('fly-to frame max, ms', f(W, 100), f(Lf, 100), f(E, 100), fmtF);
   row('fly-to frames recorded', W.deltas.length, Lf.deltas.length, E.deltas.length, (v) => String(v));
+  const inp = (x, kind, p) => (x.inp && x.inp[kind] ? pct(x.inp[kind], p) : NaN);
+  const inpN = (kind) => (W.inp && W.inp[kind] ? W.inp[kind].length : 0);
+  row(`**interaction to next paint, marker click, p75, ms** (${inpN('click')} clicks)`, inp(W, 'click', 75), inp(Lf, 'click', 75), NaN, ms);
+  row('**interaction to next paint, marker click, p95, ms**', inp(W, 'click', 95), inp(Lf, 'click', 95), NaN, ms);
+  row(`interaction to next paint, → (next stop's card), p75, ms (${inpN('next')} presses)`, inp(W, 'next', 75), NaN, NaN, ms);
+  row('**interaction to next paint, → (next stop\'s card), p95, ms**', inp(W, 'next', 95), NaN, NaN, ms);
   row('JS heap after load, kB', W.heap.afterLoad.heap, Lf.heap.afterLoad.heap, E.heap.afterLoad.heap, kB);
   row(`**JS heap after ${STOP_CHANGES} stop changes, kB**`, W.heap.after.heap, Lf.heap.after.heap, E.heap.after.heap, kB);
   rows.push(`| wasm linear memory (not in JS heap), kB | ${W.heap.after.wasm ? kB(W.heap.after.wasm) : '—'} | — | — | — | — |`);
@@ -594,6 +662,8 @@ function report(res) {
     // rAF timestamps on the 60 Hz clock jitter by a few tenths of a ms, so one frame reads 16.6–16.9 ms (peers
     // included); a dropped frame reads 33.3. The target is one frame: 16.7 ms, with 1 ms for that jitter.
     [`fly-to p95 frame ≤ 16.7 ms, one 60 Hz frame (4× CPU; ±1 ms timestamp jitter)`, f(W, 95) <= 16.7 + 1, `${fmtF(f(W, 95))} ms`],
+    [`interaction to next paint p95 ≤ 100 ms, marker click and → (4× CPU)`, Math.max(inp(W, 'click', 95), inp(W, 'next', 95)) <= 100,
+      `click ${ms(inp(W, 'click', 95))} ms (Leaflet ${ms(inp(Lf, 'click', 95))} ms), → ${ms(inp(W, 'next', 95))} ms`],
   ];
   if (lhMed) {
     targets.push([`Lighthouse mobile performance ≥ 95`, lhMed.performance >= 95, `${lhMed.performance}`]);
@@ -622,7 +692,8 @@ function report(res) {
     + `the † figures estimate that bundled share by compressing the raw JSON assets alone, and are already included in the code row (not additive). `
     + `The peers fetch the base map as GeoJSON (lon/lat, 3 decimals) and assets/tour.json unchanged; they draw only the six layers of assets/basemap.json: not the Hunan inset, other detail layers or the base-map labels the widget has.`);
   md.push('');
-  md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately.`);
+  md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately. `
+    + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, and → from one stop to the next; Chromium reports only events of 16 ms or more, so "16" means at most 16.`);
   md.push('');
   if (lh) {
     md.push(`## Lighthouse ${lh[0].version} on the widget (mobile, simulated throttling; median of ${lh.length})`);

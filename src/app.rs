@@ -202,7 +202,7 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <div class="ct-stage">
                 <TourMap view={state.view.clone()} {lang}
-                    present={state.present} onselect={show.clone()} />
+                    present={state.present} store={store.dispatcher()} />
                 <div class="ct-panel">{ panel }</div>
             </div>
         }

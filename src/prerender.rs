@@ -69,7 +69,7 @@ pub fn overview_map(lang: Lang) -> Html {
         .map(|(i, band)| {
             let frame = MapFrame::band(&TOUR, *band, band.frame);
             let lay = frame.layout(&TOUR, &DELTA.labels, &view, lang);
-            MarkerSet { band: Some(i), frame, lay }
+            MarkerSet { band: Some(i), frame, lay: lay.into() }
         })
         .collect();
     let r = overview_region(&TOUR);
@@ -83,8 +83,7 @@ pub fn overview_map(lang: Lang) -> Html {
         view_box: Some(view_box),
         detail: false,
         fit: false,
-        engaged: false,
-        hint: false,
+        hint: None,
         on: MapHandlers::default(),
     })
 }

@@ -18,7 +18,16 @@ async fn settle() {
 
 fn mount() -> Element {
     let doc = gloo::utils::document();
+    // The widget's own stylesheet, so the map has the size and layout a reader's has.
+    if doc.get_element_by_id("ct-test-style").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("ct-test-style");
+        style.set_text_content(Some(include_str!("../assets/style.css")));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
     let root = doc.create_element("div").unwrap();
+    // An article's column of its own, whatever the test runner writes to the page around it.
+    root.set_attribute("style", "position:fixed;left:0;top:0;width:1000px;height:700px;overflow:auto").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { owns_page: false }).render();
     root
@@ -61,6 +70,86 @@ async fn clicking_a_stop_opens_its_card() {
     next.click();
     settle().await;
     assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("柯桥区"));
+    root.remove();
+}
+
+fn press(root: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    root.query_selector(".ct-svg").unwrap().expect("the map").dispatch_event(&ev).unwrap();
+}
+
+/// Wait (up to 5 s: the debug build is slow) until `f` gives the same value twice 100 ms apart and `ok` holds.
+async fn steady<T: PartialEq>(f: impl Fn() -> T, ok: impl Fn(&T) -> bool) -> T {
+    let mut last = f();
+    for _ in 0..50 {
+        yew::platform::time::sleep(Duration::from_millis(100)).await;
+        let now = f();
+        if now == last && ok(&now) {
+            return now;
+        }
+        last = now;
+    }
+    last
+}
+
+fn hint_shown(root: &Element) -> bool {
+    root.query_selector(".ct-hint").unwrap().is_some_and(|h| !h.has_attribute("hidden"))
+}
+
+#[wasm_bindgen_test]
+async fn the_presenters_countdown_does_not_render_the_map() {
+    use county_tour::components::map::renders;
+    gloo::utils::window().location().set_hash("#/yiwu").unwrap();
+    let root = mount();
+    let class = || root.first_element_child().map(|e| e.class_name()).unwrap_or_default();
+    steady(class, |c| !c.is_empty()).await;
+    press(&root, "p");
+    steady(class, |c| c.contains("present")).await;
+    press(&root, " "); // the automatic tour: a countdown that renders the app every second
+    let countdown = || text(&root, ".ct-countdown").unwrap_or_default();
+    steady(countdown, |c| !c.is_empty()).await;
+    let (before, renders_before) = (countdown(), renders());
+    assert!(before.starts_with("12") || before.starts_with("11"), "the tour's countdown runs: {before:?}");
+    yew::platform::time::sleep(Duration::from_millis(5000)).await;
+    let after = countdown();
+    assert!(after.starts_with('7') || after.starts_with('6'), "5 s later: {before:?} -> {after:?}");
+    assert_eq!(renders() - renders_before, 0, "the map rendered while only the countdown changed");
+    assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
+    press(&root, " ");
+    press(&root, "Escape");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn wheel_ticks_over_an_untouched_map_show_the_hint_without_rendering_it() {
+    use county_tour::components::map::renders;
+    gloo::utils::window().location().set_hash("#/").unwrap();
+    let root = mount();
+    settle().await;
+    let svg = root.query_selector(".ct-svg").unwrap().expect("the map");
+    let view_box = steady(|| svg.get_attribute("viewBox"), |_| true).await;
+    assert!(!hint_shown(&root), "no hint before the wheel");
+    let before = renders();
+    for _ in 0..20 {
+        let init = web_sys::WheelEventInit::new();
+        init.set_delta_y(100.0);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+        svg.dispatch_event(&ev).unwrap();
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    settle().await;
+    assert!(hint_shown(&root), "the wheel over an untouched map shows the hint");
+    assert_eq!(svg.get_attribute("viewBox"), view_box, "and does not zoom");
+    assert_eq!(renders() - before, 0, "the map rendered on wheel ticks");
+    yew::platform::time::sleep(Duration::from_millis(2000)).await;
+    assert!(!hint_shown(&root), "the hint goes away by itself");
+    assert_eq!(renders() - before, 0);
     root.remove();
 }
 

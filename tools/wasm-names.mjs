@@ -33,15 +33,22 @@ const shortName = (i) => {
   return i < abc.length ? abc[i] : abc[Math.floor(i / abc.length) - 1] + abc[i % abc.length];
 };
 
+/** A closure shim's export name, as wasm-bindgen 0.2.130 writes it. */
+const SHIM = /__invoke__h[0-9a-f]{16}$/;
+/** What any closure shim's name would contain, also under a naming scheme this file does not know. */
+const SHIM_LIKE = /invoke|convert__closure/i;
+
 /** wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and the closure shims it exports
  *  `wasm_bindgen__convert__closures_____invoke__h<16 hex>`, under the module "./<crate>_bg.js"; the wasm
  *  and the glue each carry every name once. They are hashes no compressor can shrink: 3.1 KB of the
  *  wasm's gzip and 2 KB of the glue's were names. This renames the imports, their module and those
  *  exports to one or two letters in both files, and drops the wasm's custom sections (producers,
  *  target_features: nothing reads them). Every renamed name must occur exactly once in the glue (as the
- *  import object's key, or as the glue's one call of the export); anything else throws. */
+ *  import object's key, or as the glue's one call of the export); anything else throws, and so does a
+ *  closure shim it would leave long (named otherwise, or none found where the glue makes closures). */
 export function shortenNames(wasm, glue) {
   const renames = new Map(); // old name -> new name
+  let shims = 0;
   let module = null;
   const out = [wasm.subarray(0, 8)];
   let at = 8;
@@ -74,7 +81,12 @@ export function shortenNames(wasm, glue) {
       if (id === 2 && body[p] !== 0) fail(`import ${name} is not a function`);
       [, p] = leb(body, p + 1); // the function's type, or the export's index
       let short = name;
-      if (id === 2 || /__invoke__h[0-9a-f]{16}$/.test(name)) {
+      // A shim named otherwise would keep its long hashed name and cost bytes unseen: stop the build instead.
+      if (id === 7 && SHIM_LIKE.test(name) && !SHIM.test(name)) {
+        fail(`export ${name} looks like a closure shim but is not named …__invoke__h<16 hex digits>: update tools/wasm-names.mjs`);
+      }
+      if (id === 7 && SHIM.test(name)) shims++;
+      if (id === 2 || SHIM.test(name)) {
         short = (id === 2 ? '' : '_') + shortName(renames.size);
         renames.set(name, short);
       }
@@ -85,6 +97,10 @@ export function shortenNames(wasm, glue) {
     out.push(Buffer.from([id]), uleb(section.length), section);
   }
   if (module === null) fail('the wasm imports nothing');
+  // The glue makes closures (it frees them through this export), so the wasm must export their shims.
+  if (shims === 0 && glue.includes('__wbindgen_destroy_closure')) {
+    fail('the glue makes closures but no closure-shim export (…__invoke__h<16 hex digits>) was found to shorten');
+  }
   const once = (count, label) => count === 1 || fail(`expected ${label} once in the glue, found it ${count} times`);
   const quoted = JSON.stringify(module);
   once(glue.split(quoted).length - 1, `the module name ${quoted}`);
@@ -94,5 +110,8 @@ export function shortenNames(wasm, glue) {
     once((js.match(word) || []).length, name);
     js = js.replace(word, short);
   }
+  // Every shim the glue calls has been renamed: one left would be an export the wasm does not have under that name.
+  const left = js.match(/[\w$]*__invoke__[\w$]*/);
+  if (left) fail(`the glue calls ${left[0]}, which the wasm does not export: not shortened`);
   return { wasm: Buffer.concat(out), glue: js };
 }

@@ -10,6 +10,9 @@
 
 mod flight;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
@@ -24,6 +27,7 @@ use crate::camera::{Bounds, Camera, Viewport};
 use crate::geo::Point;
 use crate::layout::MapFrame;
 use crate::model::Lang;
+use crate::state::{Action, AppState};
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::parts::{layer_paths, DETAIL_SCALE};
 
@@ -44,11 +48,34 @@ pub struct TourMapProps {
     pub lang: Lang,
     #[prop_or_default]
     pub present: bool,
-    pub onselect: Callback<View>,
+    /// The app's reducer: its dispatcher is the same on every render, so the map's props compare equal and a
+    /// render of the app (the presenter's countdown, a card opening, the QR code arriving) does not render the map.
+    pub store: UseReducerDispatcher<AppState>,
+}
+
+/// How many times the map has rendered, for the in-browser tests (`tests/browser.rs`), which check that
+/// nothing renders it needlessly. Debug builds only: the release wasm has no counter.
+#[cfg(debug_assertions)]
+pub fn renders() -> u32 {
+    RENDERS.with(|n| n.get())
+}
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the reader has clicked into the map, kept in `engaged` and shown on the map's element.
+fn engage(container: &NodeRef, engaged: &RefCell<bool>, on: bool) {
+    *engaged.borrow_mut() = on;
+    if let Some(el) = container.cast::<Element>() {
+        let _ = if on { el.set_attribute("data-engaged", "") } else { el.remove_attribute("data-engaged") };
+    }
 }
 
 #[function_component(TourMap)]
 pub fn tour_map(p: &TourMapProps) -> Html {
+    #[cfg(debug_assertions)]
+    RENDERS.with(|n| n.set(n.get() + 1));
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
@@ -56,8 +83,9 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
     let user_cam = use_state(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);
-    let engaged = use_state(|| false);
-    let hint = use_state(|| false);
+    // The reader has clicked into the map, so the wheel zooms it: kept here and shown on the map's element
+    // (`data-engaged`, the grab cursor), not in a state, so clicking into the map or leaving it renders nothing.
+    let engaged = use_mut_ref(|| false);
 
     let map_bounds = Bounds { min: Point::new(0.0, 0.0), max: Point::new(DELTA.width, DELTA.height) };
     let user = match &*user_cam {
@@ -123,11 +151,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let onpointerdown = {
         let pointers = pointers.clone();
         let dragged = dragged.clone();
-        let engaged = engaged.clone();
+        let (engaged, container) = (engaged.clone(), container.clone());
         Callback::from(move |e: PointerEvent| {
             pointers.borrow_mut().set(e.pointer_id(), Point::new(e.client_x() as f64, e.client_y() as f64));
             *dragged.borrow_mut() = false;
-            engaged.set(true);
+            engage(&container, &engaged, true);
         })
     };
     let onpointermove = {
@@ -143,6 +171,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             let Some(before) = ps.get(id) else {
                 return;
             };
+            // No button held (a release the map did not see, or a pen hovering): that pointer's drag is over.
+            if e.buttons() == 0 {
+                ps.remove(id);
+                return;
+            }
             let Some(surf) = Surfaces::find(&base_ref, &svg_ref) else {
                 return;
             };
@@ -166,6 +199,9 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 }
                 cam.panned(now.x - before.x, now.y - before.y)
             };
+            // A drag (or pinch) has begun: its pointer's events come to the map until it is released, also when
+            // released outside it. Not on pointer-down: a captured pointer's click goes to the map, not the marker.
+            let _ = svg.set_pointer_capture(id);
             *dragged.borrow_mut() = true;
             ps.set(id, now);
             let cam = cam.clamped_to(map_bounds);
@@ -194,16 +230,17 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     // The wheel zooms only once the reader has clicked into the map, or with Ctrl/⌘; otherwise the page scrolls.
     // The hint's timer is held, not forgotten: a new wheel restarts it, and leaving the map cancels it.
     let hint_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let hint_ref = use_node_ref();
     {
         let svg_ref = svg_ref.clone();
-        let engaged = *engaged;
-        let hint = hint.clone();
+        let engaged = engaged.clone();
+        let hint_ref = hint_ref.clone();
         let hint_timer = hint_timer.clone();
         let motion = motion.clone();
         let user_cam = user_cam.clone();
         let view = p.view.clone();
         let vp = *vp;
-        use_effect_with((engaged, view.clone(), vp), move |_| {
+        use_effect_with((view.clone(), vp), move |_| {
             let listener = svg_ref.cast::<Element>().map(|svg| {
                 let target = svg.clone();
                 EventListener::new_with_options(
@@ -214,13 +251,16 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
                             return;
                         };
-                        if !(engaged || e.ctrl_key() || e.meta_key()) {
-                            if !*hint {
-                                hint.set(true);
+                        if !(*engaged.borrow() || e.ctrl_key() || e.meta_key()) {
+                            // The hint is shown and hidden on the element itself, not by rendering: an article
+                            // scrolled over the map must not render it once per wheel tick.
+                            if let Some(hint) = hint_ref.cast::<Element>() {
+                                let _ = hint.remove_attribute("hidden");
+                                let t = gloo::timers::callback::Timeout::new(1800, move || {
+                                    let _ = hint.set_attribute("hidden", "");
+                                });
+                                *hint_timer.borrow_mut() = Some(t);
                             }
-                            let hint = hint.clone();
-                            let t = gloo::timers::callback::Timeout::new(1800, move || hint.set(false));
-                            *hint_timer.borrow_mut() = Some(t);
                             return;
                         }
                         e.prevent_default();
@@ -239,8 +279,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         });
     }
     let onpointerleave = {
-        let engaged = engaged.clone();
-        Callback::from(move |_: PointerEvent| engaged.set(false))
+        let (engaged, container) = (engaged.clone(), container.clone());
+        Callback::from(move |_: PointerEvent| engage(&container, &engaged, false))
     };
 
     let fit = {
@@ -248,7 +288,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    let lay = frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang);
+    // Labels are placed on every render, and every render has a reason to place them again: the map renders
+    // only when the frame (view, size, presenting, a camera the reader chose) or the language changes (engaged
+    // and the wheel hint live on the element, the app's props compare equal). So no memo: one keyed on those
+    // would never hit, and cost 0.35 KB of wasm.
+    let lay = Rc::new(frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang));
     map_view(MapProps {
         view: p.view.clone(),
         lang: p.lang,
@@ -257,8 +301,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         view_box: None,
         detail: target.scale >= DETAIL_SCALE,
         fit: user.is_some(),
-        engaged: *engaged,
-        hint: *hint,
+        hint: Some(hint_ref),
         on: MapHandlers {
             container,
             base: base_ref,
@@ -268,7 +311,10 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             onpointerup,
             onpointerleave,
             onfit: fit,
-            onselect: Some(p.onselect.clone()),
+            onselect: Some({
+                let store = p.store.clone();
+                Callback::from(move |v| store.dispatch(Action::Show(v)))
+            }),
             dragged,
         },
     })

@@ -114,7 +114,8 @@ pub fn presenter_bar(st: &AppState, pr: &Presenter) -> Html {
     html! {
         <>
             <div class="ct-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow={Fixed(fraction * 100.0, 0).to_string()} aria-label={progress.clone()}>
+                aria-valuenow={Fixed(fraction * 100.0, 0).to_string()} aria-label={s.tour_progress}
+                aria-valuetext={(!progress.is_empty()).then(|| progress.clone())}>
                 <span style={format!("width:{}%", Fixed(fraction * 100.0, 1))}></span>
             </div>
             <div class="ct-present-bar">

@@ -24,7 +24,8 @@ use crate::views::parts::{detail_layers, legend, text_alternative};
 pub struct MarkerSet {
     pub band: Option<usize>,
     pub frame: MapFrame,
-    pub lay: MapLayout,
+    /// Shared with the live map's memo of it (`use_memo`), so a render does not copy it.
+    pub lay: Rc<MapLayout>,
 }
 
 /// What the live map hands in to make the picture interactive; the prerender leaves it at default.
@@ -57,8 +58,9 @@ pub struct MapProps {
     /// The reader moved the map: offer the button that frames the view again (hidden until then, where it
     /// would only cover the map's corner).
     pub fit: bool,
-    pub engaged: bool,
-    pub hint: bool,
+    /// The live map's wheel hint ("click the map, then scroll to zoom"), drawn hidden: the map's wheel
+    /// handler shows and hides it on the element itself. `None` in the prerender.
+    pub hint: Option<NodeRef>,
     pub on: MapHandlers,
 }
 
@@ -243,7 +245,7 @@ pub fn map_view(p: MapProps) -> Html {
     let (lead, more) = p.sets.split_at(p.sets.len().min(2));
     html! {
         <div class="ct-mapbox">
-        <div class={class_list("ct-map", &[(p.engaged, "engaged")])} ref={on.container.clone()}>
+        <div class="ct-map" ref={on.container.clone()}>
             <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={TOUR.labels.map.get(p.lang)} aria-describedby="ct-map-desc"
                 preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
                 onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
@@ -269,7 +271,7 @@ pub fn map_view(p: MapProps) -> Html {
             if p.fit {
                 <button type="button" class="ct-btn ct-fit" onclick={on.onfit.clone()} aria-label={s.fit}>{ s.fit }</button>
             }
-            if p.hint { <p class="ct-hint" role="note">{ s.wheel_hint }</p> }
+            if let Some(hint) = &p.hint { <p class="ct-hint" role="note" hidden=true ref={hint.clone()}>{ s.wheel_hint }</p> }
         </div>
             <div class="ct-map-foot">
                 { legend(&TOUR, p.lang) }

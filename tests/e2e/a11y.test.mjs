@@ -34,7 +34,11 @@ const screens = [
   ['group 2', ARTICLE, '#/route/2'],
   ['group 3', ARTICLE, '#/route/3'],
   ['English jiangyin', ARTICLE, '?lang=en#/jiangyin'],
+  ['presenter overview', PROJECTOR, '?present#/'],
+  ['presenter group 2', PROJECTOR, '?present#/route/2'],
   ['presenter binhu', PROJECTOR, '?present#/binhu'],
+  ['presenter hunan', PROJECTOR, '?present#/hunan'],
+  ['presenter English tour', PROJECTOR, '?present&lang=en#/yuyao'],
   ['phone binhu', PHONE, '#/binhu'],
   ['the opening city', ARTICLE, '#/hangzhou'],
   ['phone, the opening city', PHONE, '#/hangzhou'],
@@ -43,6 +47,7 @@ const screens = [
   ['dark theme, a group', ARTICLE, '?theme=dark#/route/3'],
   ['auto theme on a dark phone', { ...PHONE, colorScheme: 'dark' }, '?theme=auto#/'],
   ['auto theme on a dark phone, English stop', { ...PHONE, colorScheme: 'dark' }, '?theme=auto&lang=en#/binhu'],
+  ['phone hunan', PHONE, '#/hunan'],
 ];
 
 for (const [name, opts, hash] of screens) {

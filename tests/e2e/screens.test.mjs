@@ -97,7 +97,7 @@ test('phone: two fingers pinch the map; one finger scrolling up and down is left
     const r = svg.getBoundingClientRect();
     const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
     const fire = (type, id, x) => svg.dispatchEvent(new PointerEvent(type, {
-      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: cy, bubbles: true, cancelable: true,
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: cy, bubbles: true, cancelable: true,
     }));
     fire('pointerdown', 1, cx - 30);
     fire('pointerdown', 2, cx + 30);
@@ -123,10 +123,11 @@ test('map: dragging pans, the wheel waits for a click, and 全图 fits the view 
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
   // A wheel over an untouched map scrolls the page and shows the hint instead of zooming.
   await page.mouse.move(cx, cy);
+  assert.equal(await page.locator('.ct-hint').isVisible(), false, 'no hint before the wheel');
   await page.mouse.wheel(0, -300);
   await page.waitForTimeout(100);
   assert.equal(await viewBox(), fitted);
-  assert.equal(await page.locator('.ct-hint').count(), 1);
+  assert.equal(await page.locator('.ct-hint').isVisible(), true, 'the hint shows');
   await page.mouse.down();
   await page.mouse.move(cx + 120, cy + 40, { steps: 6 });
   await page.mouse.up();
@@ -142,6 +143,35 @@ test('map: dragging pans, the wheel waits for a click, and 全图 fits the view 
   await page.getByRole('button', { name: '全图' }).click();
   await page.waitForTimeout(1100);
   assert.equal(await viewBox(), fitted);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('map: a drag released outside the map lets go of it; moving back over the map does not move it', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/route/1');
+  await page.waitForTimeout(1000);
+  const viewBox = () => page.locator('.ct-svg').getAttribute('viewBox');
+  const fitted = await viewBox();
+  const box = await page.locator('.ct-svg').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  // A point off the map: beside it (the card's column) or above it (the tabs).
+  const outside = await page.evaluate(([cands]) => cands.find(([x, y]) =>
+    x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && !document.elementFromPoint(x, y)?.closest('.ct-svg')),
+  [[[box.x + box.width + 60, cy], [cx, box.y - 20], [box.x - 60, cy], [cx, box.y + box.height + 40]]]);
+  assert.ok(outside, 'a point off the map');
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 80, cy + 30, { steps: 5 });
+  await page.mouse.move(outside[0], outside[1], { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const released = await viewBox();
+  assert.notEqual(released, fitted, 'the drag moved the map');
+  await page.mouse.move(cx - 100, cy - 40, { steps: 8 });
+  await page.mouse.move(cx + 60, cy + 60, { steps: 8 });
+  await page.waitForTimeout(200);
+  assert.equal(await viewBox(), released, 'with no button held the map stays where the drag left it');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
