@@ -7,7 +7,8 @@ use crate::basemap::{Basemap, Layers, MapLabel};
 use crate::geo::Projection;
 #[allow(unused_imports)] // a smaller tour (COUNTY_TOUR) may have no lessons or speakers
 use crate::model::{
-    Confidence, Event, Example, Fact, Group, Hunan, Labels, Lesson, Place, Speaker, Stop, Tag, Text, Top100, Tour,
+    Confidence, Event, Example, Fact, Group, Hunan, Labels, Lesson, Place, Speaker, Stop, Tag, Text, Top100,
+    Top100Part, Tour,
 };
 
 pub static TOUR: Tour = include!(concat!(env!("OUT_DIR"), "/tour.rs"));

@@ -137,10 +137,23 @@ pub struct Event {
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
 pub struct Top100 {
+    /// The year the ranking was published.
     pub year: u32,
+    /// How many of the Top-100 lie in the region the tour visited; 0 leaves the line out.
     pub total: u32,
-    pub jiangsu: u32,
-    pub zhejiang: u32,
+    /// That region as a whole: "江浙两省" / "Jiangsu and Zhejiang".
+    pub region: Text,
+    /// How the total divides, place by place; the counts add up to `total`.
+    pub parts: List<Top100Part>,
+    /// What the total amounts to, as the source puts it: "接近一半" / "close to half".
+    pub share: Text,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize), serde(default))]
+pub struct Top100Part {
+    pub name: Text,
+    pub count: u32,
 }
 
 /// Headings and names that belong to this story, not to the widget: a new tour writes its own.

@@ -165,17 +165,21 @@ pub fn km(lang: Lang, km: f64) -> String {
 }
 
 /// The Top-100 line, said once as the article says it, around its bold total:
-/// ("2024年公布的全国百强县市中，江浙两省共有", "个县市在列（江苏25个、浙江15个），接近一半。").
+/// ("2024年公布的全国百强县市中，江浙两省共有", "个县市在列（江苏25个、浙江15个），接近一半。"). The places,
+/// counts and share come from the content (`event.top100`).
 pub fn top100(lang: Lang, t: &crate::model::Top100) -> (String, String) {
-    let (y, js, zj) = (t.year, t.jiangsu, t.zhejiang);
+    let (y, region, share) = (t.year, t.region.get(lang), t.share.get(lang));
+    let parts = |each: &dyn Fn(&str, u32) -> String, sep: &str| -> String {
+        t.parts.iter().map(|p| each(p.name.get(lang), p.count)).collect::<Vec<_>>().join(sep)
+    };
     match lang {
         Lang::Zh => (
-            format!("{y}年公布的全国百强县市中，江浙两省共有"),
-            format!("个县市在列（江苏{js}个、浙江{zj}个），接近一半。"),
+            format!("{y}年公布的全国百强县市中，{region}共有"),
+            format!("个县市在列（{}），{share}。", parts(&|n, c| format!("{n}{c}个"), "、")),
         ),
         Lang::En => (
             format!("Of China's Top-100 counties and county-level cities published in {y}, "),
-            format!(" are in Jiangsu ({js}) and Zhejiang ({zj}): close to half."),
+            format!(" are in {region} ({}): {share}.", parts(&|n, c| format!("{n} {c}"), ", ")),
         ),
     }
 }
@@ -263,13 +267,14 @@ mod tests {
     fn chinese_distances_and_figures_take_no_space() {
         assert_eq!(km(Lang::Zh, 104.6), "105公里");
         assert_eq!(km(Lang::En, 104.6), "105 km");
-        let t = crate::model::Top100 { year: 2024, total: 40, jiangsu: 25, zhejiang: 15 };
-        let (a, b) = top100(Lang::Zh, &t);
+        let t = &crate::bundle::TOUR.event.top100;
+        let (a, b) = top100(Lang::Zh, t);
         assert_eq!(
             format!("{a}{}{b}", t.total),
             "2024年公布的全国百强县市中，江浙两省共有40个县市在列（江苏25个、浙江15个），接近一半。"
         );
-        let (a, b) = top100(Lang::En, &t);
-        assert!(format!("{a}{}{b}", t.total).contains("published in 2024, 40 are in Jiangsu (25)"));
+        let (a, b) = top100(Lang::En, t);
+        assert!(format!("{a}{}{b}", t.total)
+            .ends_with("published in 2024, 40 are in Jiangsu and Zhejiang (Jiangsu 25, Zhejiang 15): close to half."));
     }
 }

@@ -118,6 +118,10 @@ pub fn validate(t: &Tour) -> Vec<Issue> {
     if t.groups.len() as u32 != e.group_count {
         c.push("event", "group_count", format!("says {} but there are {} groups", e.group_count, t.groups.len()));
     }
+    let parts: u32 = e.top100.parts.iter().map(|p| p.count).sum();
+    if e.top100.total > 0 && parts != e.top100.total {
+        c.push("event", "top100", format!("its parts add up to {parts}, not the total {}", e.top100.total));
+    }
     if t.stops.len() as u32 != e.place_count {
         c.push("event", "place_count", format!("says {} but there are {} stops", e.place_count, t.stops.len()));
     }
