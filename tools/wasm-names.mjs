@@ -33,8 +33,10 @@ const shortName = (i) => {
   return i < abc.length ? abc[i] : abc[Math.floor(i / abc.length) - 1] + abc[i % abc.length];
 };
 
-/** A closure shim's export name, as wasm-bindgen 0.2.130 writes it. */
-const SHIM = /__invoke__h[0-9a-f]{16}$/;
+/** A closure shim's export name, as wasm-bindgen 0.2.130 writes it: mostly `…convert__closures_____invoke__h<16
+ *  hex>`, with a counter (`_4`) for a second shim of the same hash, and for some closure types (seen in a smaller
+ *  tour's build) the demangled path, `…___convert__closures_____invoke___wasm_bindgen_…_JsValue…`. */
+const SHIM = /convert__closures_+invoke_/;
 /** What any closure shim's name would contain, also under a naming scheme this file does not know. */
 const SHIM_LIKE = /invoke|convert__closure/i;
 
@@ -83,7 +85,7 @@ export function shortenNames(wasm, glue) {
       let short = name;
       // A shim named otherwise would keep its long hashed name and cost bytes unseen: stop the build instead.
       if (id === 7 && SHIM_LIKE.test(name) && !SHIM.test(name)) {
-        fail(`export ${name} looks like a closure shim but is not named …__invoke__h<16 hex digits>: update tools/wasm-names.mjs`);
+        fail(`export ${name} looks like a closure shim but is not named …convert__closures_…invoke_…: update tools/wasm-names.mjs`);
       }
       if (id === 7 && SHIM.test(name)) shims++;
       if (id === 2 || SHIM.test(name)) {
@@ -99,7 +101,7 @@ export function shortenNames(wasm, glue) {
   if (module === null) fail('the wasm imports nothing');
   // The glue makes closures (it frees them through this export), so the wasm must export their shims.
   if (shims === 0 && glue.includes('__wbindgen_destroy_closure')) {
-    fail('the glue makes closures but no closure-shim export (…__invoke__h<16 hex digits>) was found to shorten');
+    fail('the glue makes closures but no closure-shim export (…convert__closures_…invoke_…) was found to shorten');
   }
   const once = (count, label) => count === 1 || fail(`expected ${label} once in the glue, found it ${count} times`);
   const quoted = JSON.stringify(module);
@@ -111,7 +113,7 @@ export function shortenNames(wasm, glue) {
     js = js.replace(word, short);
   }
   // Every shim the glue calls has been renamed: one left would be an export the wasm does not have under that name.
-  const left = js.match(/[\w$]*__invoke__[\w$]*/);
+  const left = js.match(/[\w$]*convert__closures_+invoke_[\w$]*/);
   if (left) fail(`the glue calls ${left[0]}, which the wasm does not export: not shortened`);
   return { wasm: Buffer.concat(out), glue: js };
 }

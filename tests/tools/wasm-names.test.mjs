@@ -6,9 +6,17 @@ import { Buffer } from 'node:buffer';
 import { shortenNames } from '../../tools/wasm-names.mjs';
 
 const str = (s) => [Buffer.byteLength(s), ...Buffer.from(s)];
+const uleb = (n) => {
+  const out = [];
+  do {
+    out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+    n >>>= 7;
+  } while (n);
+  return out;
+};
 const section = (id, entries) => {
   const body = [entries.length, ...entries.flat()];
-  return [id, body.length, ...body];
+  return [id, ...uleb(body.length), ...body];
 };
 /** A module importing one function from "./x_bg.js" and exporting `exports` (functions 0, 1, …). */
 function wasm(imp, exports) {
@@ -32,8 +40,17 @@ test('wasm-names: imports, their module and closure shims become a letter or two
   assert.ok(out.wasm.length < wasm(IMP, [SHIM, '__wbindgen_destroy_closure']).length);
 });
 
+test('wasm-names: a second shim of the same hash, and one named by its path, are shortened too', () => {
+  const twin = `${SHIM}_4`;
+  const path = 'wasm_bindgen_a0e2943c55c7281d___convert__closures_____invoke___wasm_bindgen_a0e2943c55c7281d___JsValue__true_';
+  const out = shortenNames(wasm(IMP, [SHIM, twin, path, '__wbindgen_destroy_closure']),
+    glue(SHIM) + `wasm.${twin}();wasm.${path}();`);
+  assert.ok(!out.glue.includes('invoke'), out.glue);
+  assert.match(out.glue, /wasm\._b\(a,b\).*wasm\._c\(\);wasm\._d\(\)/);
+});
+
 test('wasm-names: a closure shim named otherwise stops the build', () => {
-  const other = 'wasm_bindgen__convert__closures__invoke1_mut__h0123456789abcdef0';
+  const other = 'wasm_bindgen__closure_invoke1_mut__h0123456789abcdef0';
   assert.throws(() => shortenNames(wasm(IMP, [other, '__wbindgen_destroy_closure']), glue(other)), /looks like a closure shim/);
 });
 
