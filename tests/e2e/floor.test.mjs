@@ -23,7 +23,10 @@ function readmeFloor() {
 function scripts() {
   const out = fs.readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => [f, fs.readFileSync(path.join(dist, f), 'utf8')]);
   const single = fs.readFileSync(path.join(dist, 'county-tour.html'), 'utf8');
-  [...single.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].forEach((m, i) => out.push([`county-tour.html script ${i + 1}`, m[1]]));
+  // Only the scripts that run: the single file also carries its wasm as base64 in <script type="application/octet-stream">.
+  [...single.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\btype="(?!module"|text\/javascript")/.test(m[1]))
+    .forEach((m, i) => out.push([`county-tour.html script ${i + 1}`, m[2]]));
   return out;
 }
 
