@@ -234,7 +234,10 @@ function bundledJson() {
     }
   };
   walk(path.join(ROOT, 'src'));
-  if (!found.size) ['assets/basemap.json', 'assets/tour.json'].forEach((n) => found.add(n));
+  // The content is compiled in from the tour build.rs is given (include_str!(env!("COUNTY_TOUR_JSON"))): for the
+  // published widget, assets/tour.json.
+  found.add('assets/tour.json');
+  if (!found.has('assets/basemap.json')) found.add('assets/basemap.json');
   // The Hunan inset's outlines go to the extras wasm (build.rs, src/extras.rs), which a reader does not fetch.
   return [...found].filter((n) => !/hunan/.test(n)).sort();
 }
