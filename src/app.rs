@@ -42,7 +42,8 @@ pub struct AppProps {
     pub owns_page: bool,
 }
 
-/// Mount the widget into `#county-tour` (or a new element at the end of the body).
+/// Mount the widget into `#county-tour` (inside its shadow root when embed.js gave it one), or a new element
+/// at the end of the body.
 pub fn start() {
     web::fall_back_on_panic();
     let root = web::mount_point();
