@@ -95,21 +95,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // The hash mirrors the view (replaceState keeps Back for leaving the page), and the page's language
     // follows the widget's. Inside someone else's article the address and the page are theirs: the widget
-    // reads a deep link from the address but never rewrites it, and leaves `<html lang>` alone.
+    // reads a deep link from the address but never rewrites it, and leaves `<html lang>` alone. The host
+    // page hears what the reader sees: once that the widget is ready, then every view.
     {
         let owns = props.owns_page;
+        let ready = use_mut_ref(|| false);
         use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
             if owns {
                 web::replace_hash(&view.to_hash());
                 web::set_document_lang(*lang);
             }
-        });
-    }
-
-    // The host page hears what the reader sees: once that the widget is ready, then every view.
-    {
-        let ready = use_mut_ref(|| false);
-        use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
             if !std::mem::replace(&mut *ready.borrow_mut(), true) {
                 crate::embed::announce(crate::host::READY_TYPE, view, *lang);
             }

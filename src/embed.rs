@@ -13,9 +13,6 @@ use crate::host::{
 };
 use crate::model::Lang;
 
-/// The element a host page gives the widget (`#county-tour`), where inline events go out and come in.
-const HOST: &str = "county-tour";
-
 /// The id pym.js gave this frame (`?childId=` on the frame's URL), if any.
 fn pym_child_id() -> String {
     let search = gloo::utils::window().location().search().unwrap_or_default();
@@ -91,7 +88,7 @@ pub fn announce(kind: &str, view: &View, lang: Lang) {
         let msg = object(&[("type", kind.into()), ("view", view.clone()), ("lang", lang.clone())]);
         let _ = parent.post_message(&msg, "*");
     }
-    if let Some(el) = gloo::utils::document().get_element_by_id(HOST) {
+    if let Some(el) = crate::web::host_element() {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_detail(&object(&[("view", view), ("lang", lang)]));
@@ -157,7 +154,7 @@ pub fn connect(on_command: impl Fn(Command) + 'static) -> HostLink {
             run(c);
         }
     })];
-    if let (false, Some(el)) = (framed, gloo::utils::document().get_element_by_id(HOST)) {
+    if let (false, Some(el)) = (framed, crate::web::host_element()) {
         for kind in [NAVIGATE_TYPE, LANG_TYPE] {
             let run = on_command.clone();
             listeners.push(gloo::events::EventListener::new(&el, kind, move |e| {

@@ -24,7 +24,7 @@ use crate::layout::{camera_for, style_for};
 use crate::model::Lang;
 use crate::num::Fixed;
 use crate::palette::LIGHT;
-use crate::strings::{date_range, strings};
+use crate::strings::{date_range, figures, strings};
 
 /// The environment variable that names where `dist/` is published, e.g. `https://example.org/tour/`.
 pub const BASE_URL_VAR: &str = "COUNTY_TOUR_BASE_URL";
@@ -87,7 +87,8 @@ pub fn title(lang: Lang) -> &'static str {
 /// One sentence about the tour: when, what, and its figures, as the overview gives them.
 pub fn description(lang: Lang) -> String {
     let (s, e) = (strings(lang), &TOUR.event);
-    let figs: Vec<String> = figures(lang).iter().skip(1).map(|(n, unit)| join_figure(lang, *n, unit)).collect();
+    let figs: Vec<String> =
+        figures(&TOUR.event, lang).iter().skip(1).map(|(n, unit)| join_figure(lang, *n, unit)).collect();
     let dates = date_range(lang, &e.start_date, &e.end_date);
     match lang {
         Lang::Zh => format!("{dates}{}{}：{}。", s.comma, e.title.get(lang), figs.join("、")),
@@ -101,11 +102,6 @@ pub fn image_alt(lang: Lang) -> String {
 }
 
 /// The overview's four figures: days, groups, places, sessions.
-fn figures(lang: Lang) -> [(u32, &'static str); 4] {
-    let (s, e) = (strings(lang), &TOUR.event);
-    [(e.days, s.days), (e.group_count, s.groups), (e.place_count, s.places), (e.sessions, s.sessions)]
-}
-
 fn join_figure(lang: Lang, n: u32, unit: &str) -> String {
     match lang {
         Lang::Zh => format!("{n}{unit}"),
@@ -213,7 +209,7 @@ pub fn card_svg(img: Image, lang: Lang) -> String {
         );
         // The overview's figures, two by two, each number over its unit.
         let cell = (text_w - 2.0 * pad) / 2.0;
-        for (i, (n, unit)) in figures(lang).iter().enumerate() {
+        for (i, (n, unit)) in figures(&TOUR.event, lang).iter().enumerate() {
             let (cx, cy) = (pad + (i % 2) as f64 * cell, y + 100.0 + (i / 2) as f64 * 124.0);
             let _ = write!(
                 o,

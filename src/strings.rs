@@ -159,6 +159,13 @@ pub fn stop_ordinal(lang: Lang, order: u8, of: usize) -> String {
     }
 }
 
+/// The event's four figures with their units, in the order the overview and the share card show them:
+/// days, groups, places, sessions.
+pub fn figures(e: &crate::model::Event, lang: Lang) -> [(u32, &'static str); 4] {
+    let s = strings(lang);
+    [(e.days, s.days), (e.group_count, s.groups), (e.place_count, s.places), (e.sessions, s.sessions)]
+}
+
 /// Distances as the reader's language writes them: "105公里" / "105 km".
 pub fn km(lang: Lang, km: f64) -> String {
     format!("{}{}{}", Fixed(km, 0), lang.pick("", " "), strings(lang).km)

@@ -48,7 +48,7 @@ pub fn toggle_fullscreen() {
 pub fn requested_theme() -> crate::palette::Theme {
     let query = crate::address::parse_query(&gloo::utils::window().location().search().unwrap_or_default()).theme;
     let attr = || {
-        let host = gloo::utils::document().get_element_by_id(HOST)?;
+        let host = host_element()?;
         crate::palette::Theme::parse(&host.get_attribute("data-theme")?)
     };
     query.or_else(attr).unwrap_or_default()
@@ -116,11 +116,16 @@ const HOST: &str = "county-tour";
 /// the article's CSS cannot reach the widget.
 const SHADOW_MOUNT: &str = "ct-mount";
 
+/// The page's `#county-tour`, where an inline mount's events go out and come in.
+pub fn host_element() -> Option<web_sys::Element> {
+    gloo::utils::document().get_element_by_id(HOST)
+}
+
 /// The widget's element with this id: in the inline mount's shadow root when there is one, else in the
 /// document.
 fn by_id(id: &str) -> Option<web_sys::Element> {
     let doc = gloo::utils::document();
-    match doc.get_element_by_id(HOST).and_then(|h| h.shadow_root()) {
+    match host_element().and_then(|h| h.shadow_root()) {
         Some(shadow) => shadow.get_element_by_id(id),
         None => doc.get_element_by_id(id),
     }

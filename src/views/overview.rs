@@ -6,7 +6,7 @@ use crate::bundle::TOUR;
 
 use crate::address::View;
 use crate::model::Lang;
-use crate::strings::{date_range, strings, top100};
+use crate::strings::{date_range, figures, strings, top100};
 
 /// What [`overview`] draws from.
 pub struct OverviewProps {
@@ -42,10 +42,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             <h2 id="ct-ov-h" class="ct-ov-title">{ e.title.get(lang) }</h2>
             <p class="ct-dates">{ date_range(lang, &e.start_date, &e.end_date) }</p>
             <div class="ct-figs">
-                { figure(e.days, s.days) }
-                { figure(e.group_count, s.groups) }
-                { figure(e.place_count, s.places) }
-                { figure(e.sessions, s.sessions) }
+                { for figures(e, lang).into_iter().map(|(n, unit)| figure(n, unit)) }
             </div>
             <ul class="ct-facts">{ for e.facts.iter().map(|f| html! { <li>{ f.text(lang) }</li> }) }</ul>
             // A tour without themes, a Top-100 line, a why or lessons (a smaller story) leaves the section out.
