@@ -100,15 +100,19 @@ pub fn app(props: &AppProps) -> Html {
     {
         let owns = props.owns_page;
         let ready = use_mut_ref(|| false);
+        // After the frame that shows the view: none of this is on screen, so a tap's card need not wait for it.
         use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
-            if owns {
-                web::replace_hash(&view.to_hash());
-                web::set_document_lang(*lang);
-            }
-            if !std::mem::replace(&mut *ready.borrow_mut(), true) {
-                crate::embed::announce(crate::host::READY_TYPE, view, *lang);
-            }
-            crate::embed::announce(crate::host::VIEW_TYPE, view, *lang);
+            let (view, lang) = (view.clone(), *lang);
+            web::after_paint(move || {
+                if owns {
+                    web::replace_hash(&view.to_hash());
+                    web::set_document_lang(lang);
+                }
+                if !std::mem::replace(&mut *ready.borrow_mut(), true) {
+                    crate::embed::announce(crate::host::READY_TYPE, &view, lang);
+                }
+                crate::embed::announce(crate::host::VIEW_TYPE, &view, lang);
+            });
         });
     }
 

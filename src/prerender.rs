@@ -81,7 +81,7 @@ pub fn overview_map(lang: Lang) -> Html {
         sets,
         outlines: html! { <g class="ct-layers">{ layer_paths(&DELTA.layers) }</g> },
         view_box: Some(view_box),
-        detail: false,
+        detail: None,
         fit: false,
         hint: None,
         on: MapHandlers::default(),

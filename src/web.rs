@@ -18,10 +18,41 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// `<html lang>`, written only when it changes: writing even the same value makes the browser recompute
+/// every element's style (`:lang()`), which a reader's click would wait for.
 pub fn set_document_lang(lang: Lang) {
     if let Some(el) = gloo::utils::document().document_element() {
-        let _ = el.set_attribute("lang", lang.tag());
+        if el.get_attribute("lang").as_deref() != Some(lang.tag()) {
+            let _ = el.set_attribute("lang", lang.tag());
+        }
     }
+}
+
+/// Run `f` once the browser has painted the next frame (an animation frame, then a task): work the reader
+/// does not see, such as the address and the host's events, stays out of the time between a tap and the
+/// card it opens (interaction to next paint). A hidden page paints no frames, so `f` runs after 200 ms
+/// at the latest.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::closure::Closure;
+    let once = Rc::new(Cell::new(Some(f)));
+    let later = once.clone();
+    let w = gloo::utils::window();
+    let then = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(move || {
+            if let Some(f) = once.take() {
+                f()
+            }
+        });
+        let _ = gloo::utils::window().set_timeout_with_callback(task.unchecked_ref());
+    });
+    let _ = w.request_animation_frame(then.unchecked_ref());
+    let fallback = Closure::once_into_js(move || {
+        if let Some(f) = later.take() {
+            f()
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 200);
 }
 
 /// Keys typed into a form field are the reader's text, not commands.

@@ -299,7 +299,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         sets: vec![MarkerSet { band: None, frame, lay }],
         outlines: base_outlines(),
         view_box: None,
-        detail: target.scale >= DETAIL_SCALE,
+        detail: Some(target.scale >= DETAIL_SCALE),
         fit: user.is_some(),
         hint: Some(hint_ref),
         on: MapHandlers {

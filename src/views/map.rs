@@ -54,7 +54,10 @@ pub struct MapProps {
     pub outlines: Html,
     /// A fixed viewBox for both layers (the prerender); the live map's camera writes its own.
     pub view_box: Option<String>,
-    pub detail: bool,
+    /// The finer outlines of the central delta: `None` in the prerender (never drawn there); the live map
+    /// keeps them in the page from its first render and shows them when zoomed in (`Some(true)`), so a tap
+    /// that zooms in only flips an attribute instead of parsing 15 KB of outlines before its first frame.
+    pub detail: Option<bool>,
     /// The reader moved the map: offer the button that frames the view again (hidden until then, where it
     /// would only cover the map's corner).
     pub fit: bool,
@@ -258,7 +261,7 @@ pub fn map_view(p: MapProps) -> Html {
                 viewBox={p.view_box.clone()}>
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
                 { p.outlines.clone() }
-                if p.detail { { detail_layers() } }
+                if let Some(shown) = p.detail { { detail_layers(shown) } }
                 <g class="ct-base-labels" aria-hidden="true">{ for p.sets.iter().map(|set| base_labels(&p, set)) }</g>
             </svg>
             if !more.is_empty() {

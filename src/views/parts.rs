@@ -51,7 +51,12 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
 /// `data-layer`: the live map adopts the prerendered page's own elements by that name (`web::base_layers`).
 pub fn layer_paths(l: &Layers) -> Html {
     let path = |name: &'static str, class: &'static str, d: &crate::model::Str| {
-        html! { <path class={class.to_string()} data-layer={name} d={d.to_string()} /> }
+        // The bundled outlines are static: handed over without a copy on each render.
+        let d = match d {
+            std::borrow::Cow::Borrowed(s) => AttrValue::Static(s),
+            std::borrow::Cow::Owned(s) => AttrValue::from(s.clone()),
+        };
+        html! { <path class={class} data-layer={name} d={d} /> }
     };
     html! {
         <>
@@ -69,14 +74,14 @@ pub fn layer_paths(l: &Layers) -> Html {
 pub const DETAIL_SCALE: f64 = 3.0;
 
 /// The detail map over its box: water first, so the coarse outlines beneath do not show through.
-pub fn detail_layers() -> Html {
+pub fn detail_layers(shown: bool) -> Html {
     let l = &DETAIL.layers;
     let (x, y, w, h) = match DETAIL.bbox.as_ref() {
         [x0, y0, x1, y1] => (*x0, *y0, x1 - x0, y1 - y0),
         _ => return html! {},
     };
     html! {
-        <g class="ct-detail" aria-hidden="true">
+        <g class="ct-detail" aria-hidden="true" display={(!shown).then_some("none")}>
             <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
                 width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
             { layer_paths(l) }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { serve } from './server.mjs';
-import { launch, openPage, appReady, tapAreas, shotsDir, PHONE, ARTICLE, PROJECTOR } from './browser.mjs';
+import { launch, openPage, appReady, tapAreas, shotsDir, PHONE, ARTICLE, PROJECTOR, hashBecomes } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -124,7 +124,7 @@ test('phone: a tap on 义乌 before the wasm arrives ends on 义乌市\'s card',
   await yiwu.waitFor();
   await yiwu.tap();
   // The link is followed at once: the address names the stop, and its prerendered card shows.
-  assert.equal(await page.evaluate(() => location.hash), '#/yiwu');
+  assert.equal(await hashBecomes(page, '#/yiwu'), '#/yiwu');
   assert.equal(await page.locator('#ct-first .ct-target:target h2').textContent(), '义乌市');
   setTimeout(() => wasm.release(), 3000);
   await appReady(page);

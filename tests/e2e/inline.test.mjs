@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot, shotsDir, cardTitle } from './browser.mjs';
+import { launch, openPage, load, shot, shotsDir, cardTitle, hashBecomes } from './browser.mjs';
 
 const MOUNT = '/news/2025/tour/';
 let server, browser;
@@ -74,7 +74,7 @@ test('in its shadow root the inline mount keeps its promises: deep link, keys on
   const moved = await page.waitForFunction(() => document.getElementById('county-tour').shadowRoot
     .querySelector('#ct-card-h')?.textContent !== '义乌市', null, { timeout: 3000 }).then(() => true, () => false);
   assert.ok(moved, 'ArrowRight within the widget opens the next stop');
-  assert.equal(await page.evaluate(() => location.hash), '#/yiwu');
+  assert.equal(await hashBecomes(page, '#/yiwu'), '#/yiwu');
 
   // Presenter mode works inside the shadow root: the dark projector look, and Escape leaves it.
   await page.locator('#county-tour .ct-present-btn').click();

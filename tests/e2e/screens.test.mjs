@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve, root } from './server.mjs';
-import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, PROJECTOR } from './browser.mjs';
+import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, PROJECTOR, hashBecomes } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -261,9 +261,8 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
   await page.keyboard.press('3');
   await page.waitForFunction(() => document.querySelectorAll('.ct-stop.hl').length === 6, null, { timeout: 3000 });
-  // The address follows in an effect after the render that lit the route: wait for it, then check.
-  await page.waitForFunction(() => location.hash === '#/route/3', null, { timeout: 3000 }).catch(() => {});
-  assert.equal(new URL(page.url()).hash, '#/route/3');
+  // The address follows just after the frame that lit the route.
+  assert.equal(await hashBecomes(page, '#/route/3'), '#/route/3');
   await page.keyboard.press('PageDown');
   assert.equal(await titleBecomes(page, '余姚市'), '余姚市');
 

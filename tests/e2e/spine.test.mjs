@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, ARTICLE, PROJECTOR } from './browser.mjs';
+import { launch, openPage, load, shot, cardTitle, titleBecomes, PHONE, ARTICLE, PROJECTOR, hashBecomes } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -45,10 +45,10 @@ test('clicking a marker opens its card and names it in the URL; arrows walk the 
   await load(page, server.url + '#/');
   await page.locator('[data-stop=yuhang]').click();
   assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
-  assert.equal(new URL(page.url()).hash, '#/yuhang');
+  assert.equal(await hashBecomes(page, '#/yuhang'), '#/yuhang');
   await page.keyboard.press('ArrowRight');
   assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
-  assert.equal(new URL(page.url()).hash, '#/yiwu');
+  assert.equal(await hashBecomes(page, '#/yiwu'), '#/yiwu');
   // The last stop of group 1 carries on into group 2.
   await page.goto(server.url + '#/jiangyin');
   await page.reload();
@@ -59,7 +59,26 @@ test('clicking a marker opens its card and names it in the URL; arrows walk the 
   assert.equal(await titleBecomes(page, '江阴市'), '江阴市');
   await page.keyboard.press('Escape');
   await page.waitForSelector('.ct-overview');
-  assert.equal(new URL(page.url()).hash, '#/');
+  assert.equal(await hashBecomes(page, '#/'), '#/');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the finer delta outlines show once a stop is zoomed in, and not on the overview', async () => {
+  const page = await openPage(browser);
+  await load(page, server.url + '#/');
+  const detailShown = () => page.evaluate(() => {
+    const g = document.querySelector('#county-tour .ct-detail');
+    return g ? g.getBoundingClientRect().width > 0 && getComputedStyle(g).display !== 'none' : null;
+  });
+  // In the page from the start (so a tap that zooms in parses no outlines), hidden at the overview's scale.
+  assert.equal(await detailShown(), false);
+  await page.locator('[data-stop=liangxi]').click();
+  assert.equal(await titleBecomes(page, '梁溪区'), '梁溪区');
+  assert.equal(await detailShown(), true);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.ct-overview');
+  assert.equal(await detailShown(), false);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -82,7 +101,7 @@ test('tab 第三组 highlights exactly its six stops and frames them', async () 
   const hl = await page.locator('.ct-stop.hl').evaluateAll((els) => els.map((e) => e.dataset.stop));
   assert.deepEqual(hl, ['yuyao', 'qianwan', 'cixi', 'pinghu', 'taixing', 'rugao']);
   assert.equal(await page.locator('.ct-stop.dim').count(), 12);
-  assert.equal(new URL(page.url()).hash, '#/route/3');
+  assert.equal(await hashBecomes(page, '#/route/3'), '#/route/3');
   assert.equal(await page.getByRole('tab', { selected: true }).textContent(), '3第三组');
   await page.waitForTimeout(1000);
   const box = await page.locator('.ct-map').boundingBox();
