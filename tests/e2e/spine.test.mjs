@@ -83,6 +83,48 @@ test('the finer delta outlines show once a stop is zoomed in, and not on the ove
   await page.context().close();
 });
 
+test('markers keep their size through a flight, and when a drag cuts the flight short', async () => {
+  const page = await openPage(browser);
+  // Every circle marker's drawn width against the size its layer's --inv and camera give it: a mark
+  // still scaled by a flight's frame would differ.
+  const mismatched = () => page.evaluate(() => {
+    const svg = document.querySelector('#county-tour .ct-svg');
+    const inv = Number(getComputedStyle(svg).getPropertyValue('--inv'));
+    const scale = svg.getScreenCTM().a;
+    return [...svg.querySelectorAll('circle.ct-mk')].filter((c) => {
+      const want = 2 * Number(c.getAttribute('r')) * inv * scale;
+      return Math.abs(c.getBoundingClientRect().width - want) > 0.5;
+    }).length + [...svg.querySelectorAll('.k')].filter((k) => k.style.transform).length;
+  });
+  await load(page, server.url + '#/yiwu');
+  await page.waitForTimeout(300);
+  const sized = () => page.evaluate(() => document.querySelector('#county-tour [data-stop=yiwu] .ct-mk').getBoundingClientRect().width);
+  const w0 = await sized();
+  assert.equal(await mismatched(), 0);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.ct-overview');
+  await page.waitForTimeout(1500);
+  await page.locator('[data-stop=yiwu]').click();
+  await page.waitForTimeout(1500); // the flight lands
+  assert.ok(Math.abs((await sized()) - w0) < 0.5, `yiwu's marker ${await sized()} px after the flight, ${w0} px loaded there`);
+  assert.equal(await mismatched(), 0);
+  // A drag during the next flight ends it where it is.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.ct-overview');
+  await page.waitForTimeout(1500);
+  await page.locator('[data-stop=liangxi]').click();
+  await page.waitForTimeout(200);
+  const box = await page.locator('#county-tour .ct-map').boundingBox();
+  await page.mouse.move(box.x + 40, box.y + box.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + box.height - 80, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+  assert.equal(await mismatched(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the URL hash never adds history entries: Back leaves the widget', async () => {
   const page = await openPage(browser);
   await page.goto('about:blank');
