@@ -138,11 +138,10 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
     let _ = surf.top.set_attribute("data-flying", "");
     let dur = flight_ms(&from, &to, vp);
     let start: Rc<RefCell<Option<f64>>> = Rc::default();
-    let marks = Rc::new(Marks::of(&surf.top));
+    let marks = Marks::of(&surf.top);
     fn step(
         motion: Rc<RefCell<Motion>>,
-        surf: Surfaces,
-        marks: Rc<Marks>,
+        layers: Rc<(Surfaces, Marks)>,
         [from, to, base]: [Camera; 3],
         zooms: (f64, f64),
         vp: Viewport,
@@ -161,9 +160,10 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
                 m.shown = Some(cam);
                 m.zoom = zoom;
             }
+            let (surf, marks) = &*layers;
             if t < 1.0 {
-                surf.frame(&marks, &base, &cam, zoom, vp);
-                step(m2, surf, marks, [from, to, base], zooms, vp, dur, start);
+                surf.frame(marks, &base, &cam, zoom, vp);
+                step(m2, layers.clone(), [from, to, base], zooms, vp, dur, start);
             } else {
                 surf.apply(&cam, zoom, vp);
                 m2.borrow_mut().frame = None;
@@ -171,7 +171,7 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
         });
         motion.borrow_mut().frame = Some(handle);
     }
-    step(motion, surf, marks, [from, to, base], (from_zoom, zoom), vp, dur, start);
+    step(motion, Rc::new((surf, marks)), [from, to, base], (from_zoom, zoom), vp, dur, start);
 }
 
 /// The pointers down on the map (one for a drag, two for a pinch), by pointer id.
