@@ -196,12 +196,26 @@ pub fn app(props: &AppProps) -> Html {
         View::Hunan => html! {},
     };
 
+    // The map follows the view one frame later: the card or panel a tap opens is painted first, and the map's
+    // render (markers, labels, the flight's start) comes just after it rather than before it (interaction to
+    // next paint). The map's props are unchanged in the tap's own render, so it does not render then.
+    let map_view = use_state_eq(|| state.view.clone());
+    {
+        let map_view = map_view.clone();
+        use_effect_with(state.view.clone(), move |view| {
+            let view = view.clone();
+            web::after_paint(move || map_view.set(view));
+        });
+    }
+
+    // Back from the Hunan view, the map is drawn afresh: at once at the view, with no flight from the last.
+    let map_shows = if *map_view == View::Hunan { state.view.clone() } else { (*map_view).clone() };
     let main = if state.view == View::Hunan {
         hunan_view(&HunanViewProps { lang, onselect: show.clone() }, &hunan_outlines)
     } else {
         html! {
             <div class="ct-stage">
-                <TourMap view={state.view.clone()} {lang}
+                <TourMap view={map_shows} {lang}
                     present={state.present} store={store.dispatcher()} />
                 <div class="ct-panel">{ panel }</div>
             </div>

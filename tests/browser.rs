@@ -103,6 +103,26 @@ fn hint_shown(root: &Element) -> bool {
 }
 
 #[wasm_bindgen_test]
+async fn a_tap_shows_the_card_before_the_map_renders_for_it() {
+    use county_tour::components::map::renders;
+    gloo::utils::window().location().set_hash("#/").unwrap();
+    let root = mount();
+    let stops = || root.query_selector_all("[data-stop]").map(|l| l.length()).unwrap_or(0);
+    steady(stops, |n| *n == 18).await;
+    let before = renders();
+    click(&root.query_selector("[data-stop=yiwu]").unwrap().expect("yiwu marker"));
+    // The tap's render runs in a microtask: by the next task the card is in the page, the map not yet redrawn
+    // (it follows after the next frame, web::after_paint).
+    yew::platform::time::sleep(Duration::ZERO).await;
+    assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
+    assert_eq!(renders() - before, 0, "the map rendered in the tap's own frame");
+    let selected = || root.query_selector("[data-stop=yiwu].sel").unwrap().is_some();
+    steady(selected, |s| *s).await;
+    assert_eq!(renders() - before, 1, "the map renders once for the new view");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_presenters_countdown_does_not_render_the_map() {
     use county_tour::components::map::renders;
     gloo::utils::window().location().set_hash("#/yiwu").unwrap();
