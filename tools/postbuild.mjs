@@ -3,6 +3,7 @@
 // app or, at build time, by the prerender (src/bin/prerender.rs, Trunk's pre_build hook) into
 // target/prerender/.
 //   index.html         the inline loader moves to boot-<hash>.js, so a strict CSP (script-src 'self') holds;
+//                      its comments are dropped;
 //                      the stylesheets go inline (one request less before the first paint);
 //                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
 //                      links and every card) goes before <main id="county-tour">, and the text version for
@@ -303,7 +304,8 @@ async function main() {
   const write = (name, text) => fs.writeFileSync(file(name), text);
   const remove = (name) => fs.rmSync(file(name));
 
-  let html = read('index.html').toString();
+  // index.html's own comments are notes for whoever edits it, not for the reader's download.
+  let html = read('index.html').toString().replace(/<!--[\s\S]*?-->\s*/g, '');
   const loader = findLoader(html);
   let stylesheets = findStylesheets(html);
   const widgetCss = stylesheets.find((s) => WIDGET_CSS.test(s.file))?.file || fail('no style-<hash>.css linked from index.html');
