@@ -9,6 +9,12 @@ use crate::num::Fixed;
 use crate::strings::strings;
 use crate::views::map::shape_html;
 
+/// A number as an attribute value (`Fixed`'s rendering): one function for every `x={…}` in the views.
+#[inline(never)]
+pub fn num(v: f64, digits: u8) -> AttrValue {
+    AttrValue::from(Fixed(v, digits).to_string())
+}
+
 /// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
 pub fn text_alternative(lang: Lang) -> Html {
     let s = strings(lang);
@@ -77,8 +83,8 @@ pub fn detail_layers() -> Html {
     };
     html! {
         <g class="ct-detail" aria-hidden="true">
-            <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
-                width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
+            <rect class="ct-sea" x={num(x, 1)} y={num(y, 1)}
+                width={num(w, 1)} height={num(h, 1)} />
             { layer_paths(l) }
         </g>
     }
