@@ -15,7 +15,7 @@ use crate::views::card::card_body;
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::overview::{overview, OverviewProps};
 use crate::views::page::{page, PageProps, Tools};
-use crate::views::parts::layer_paths;
+use crate::views::parts::{layer_paths, route_style};
 use crate::views::route_panel::{route_panel, RoutePanelProps};
 
 #[derive(Properties, PartialEq)]
@@ -102,7 +102,7 @@ fn targets(lang: Lang) -> Html {
         let heading = format!("ct-card-h-{}", c.id);
         html! {
             <div class="ct-target" id={format!("/{}", c.id)}>
-                <section class="ct-card" aria-labelledby={heading.clone()} style={format!("--route:{}", c.group_color)}>
+                <section class="ct-card" aria-labelledby={heading.clone()} style={route_style(c.group_color)}>
                     { card_body(&c, lang, &heading) }
                 </section>
             </div>

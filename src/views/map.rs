@@ -17,7 +17,7 @@ use crate::model::Lang;
 use crate::num::Fixed;
 use crate::strings::{announce, class_list, strings};
 use crate::views::page::follow_space;
-use crate::views::parts::{detail_layers, legend, num, text_alternative};
+use crate::views::parts::{detail_layers, legend, num, route_style, text_alternative};
 
 /// One set of marker positions and labels: the live map draws one, for its own size; the prerendered
 /// page draws one per band (`band`), and CSS shows the one that fits the map.
@@ -153,7 +153,7 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         let onkeydown = follow_space(&p.on.onselect, view.clone());
         html! {
             <a class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])} href={view.to_hash()}
-                transform={tr(points[i], 2)} style={format!("--route:{color}")}
+                transform={tr(points[i], 2)} style={route_style(&color)}
                 role="button" data-stop={st.id.to_string()}
                 aria-label={announce(&TOUR, &view, p.lang)}
                 aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
@@ -236,7 +236,7 @@ pub fn map_view(p: MapProps) -> Html {
         let dim = group.is_some_and(|n| n != g.number);
         html! {
             <g class={class_list("ct-route", &[(dim, "dim"), (group == Some(g.number), "hl")])}
-                style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
+                style={route_style(&g.color)} data-group={g.number.to_string()}>
                 <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
             </g>
         }

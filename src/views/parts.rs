@@ -15,6 +15,12 @@ pub fn num(v: f64, digits: u8) -> AttrValue {
     AttrValue::from(Fixed(v, digits).to_string())
 }
 
+/// The `style` that gives an element its route's colour (`--route`), which the stylesheet draws with.
+#[inline(never)]
+pub fn route_style(color: &str) -> AttrValue {
+    AttrValue::from(format!("--route:{color}"))
+}
+
 /// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
 pub fn text_alternative(lang: Lang) -> Html {
     let s = strings(lang);
@@ -41,7 +47,7 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     html! {
         <ul class="ct-legend" aria-hidden="true">
             { for tour.groups.iter().map(|g| html! {
-                <li style={format!("--route:{}", g.color)}>
+                <li style={route_style(&g.color)}>
                     <svg viewBox="0 0 44 14">
                         <line x1="2" y1="7" x2="42" y2="7" stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
                         <g transform="translate(22 7)">{ shape_html(crate::marker::shape(g.number, 5.5), "ct-mk") }</g>
