@@ -193,7 +193,18 @@ pub fn outlines() -> String {
     render(html! { <svg aria-hidden="true"><g class="ct-layers">{ layer_paths(&DELTA.layers) }</g></svg> })
 }
 
+/// The content's Chinese, one string a line (`bundle::ZH_LIST`), for `<template id="ct-zh">`: the wasm reads
+/// it from the page rather than carrying it (`web::page_zh`).
+pub fn zh_list() -> String {
+    crate::bundle::ZH_LIST.iter().map(|t| crate::export::esc(t)).collect::<Vec<_>>().join("\n")
+}
+
 /// The files src/bin/prerender.rs writes.
 pub fn files() -> Vec<(&'static str, String)> {
-    vec![("first.html", first_paint(Lang::Zh)), ("static.html", text_version(Lang::Zh)), ("outlines.html", outlines())]
+    vec![
+        ("first.html", first_paint(Lang::Zh)),
+        ("static.html", text_version(Lang::Zh)),
+        ("outlines.html", outlines()),
+        ("zh.html", zh_list()),
+    ]
 }

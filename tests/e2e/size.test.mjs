@@ -93,3 +93,15 @@ test('the base map outlines travel once: in index.html (its first frame), not in
   const wasm = pageFiles().find((f) => f.endsWith('.wasm'));
   assert.ok(!fs.readFileSync(path.join(dist, wasm)).includes(Buffer.from(probe)), 'the wasm does not');
 });
+
+test('the content\'s Chinese travels once: in index.html (its first paint and <template id="ct-zh">), not in the wasm too', () => {
+  const tour = JSON.parse(fs.readFileSync(path.join(root, 'assets', 'tour.json'), 'utf8'));
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const list = /<template id="ct-zh">([^<]*)<\/template>/.exec(html)?.[1].split('\n');
+  assert.ok(list, 'index.html has the list');
+  const wasm = fs.readFileSync(path.join(dist, pageFiles().find((f) => f.endsWith('.wasm'))));
+  for (const zh of [tour.event.headline.zh, tour.stops[1].name.zh, tour.stops[1].facts[0].zh, tour.hunan.speakers[0].gist.zh]) {
+    assert.ok(list.includes(zh), zh);
+    assert.ok(!wasm.includes(Buffer.from(zh)), `the wasm carries ${zh}`);
+  }
+});
