@@ -7,9 +7,9 @@
 //                      the stylesheets go inline (one request less before the first paint);
 //                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
 //                      links and every card) goes before <main id="county-tour">, and the text version for
-//                      the panic fallback (static.html) after it, in a <template id="ct-static">, and
-//                      the content's Chinese, one string a line (zh.html), in a <template id="ct-zh">: the
-//                      wasm reads it from there instead of carrying it (build.rs zh_from_page).
+//                      the panic fallback (static.html) after it, in a <template id="ct-static">, with
+//                      the content's Chinese, one string a line (zh.html), in a <template id="ct-zh"> before
+//                      it: the wasm reads it from there instead of carrying it (build.rs zh_from_page).
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //                      The prerender's <head> tags for a shared link (head.html: Open Graph, Twitter's card,
 //                      the oEmbed discovery link) go before </head> (in index.html only).
@@ -339,7 +339,8 @@ async function main() {
   html = replaceOnce(
     html,
     MAIN_TAG,
-    (main) => `${first}\n  ${main}\n  <template id="ct-static">${text}</template><template id="ct-zh">${zh}</template>`,
+    // The list before the text version, which then compresses against it (0.7 KB gzip less than after).
+    (main) => `${first}\n  ${main}\n  <template id="ct-zh">${zh}</template><template id="ct-static">${text}</template>`,
     '<main id="county-tour">',
   );
   // The share tags name other files (the images, oembed.json), so only index.html has them, not the single file.
