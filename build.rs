@@ -48,12 +48,14 @@ fn main() {
         let list: Vec<String> = issues.iter().map(|i| format!("- {i}")).collect();
         panic!("\n{tour_path} has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
     }
-    write("tour.rs", rust_literal::to_rust(&tour).unwrap());
+    let (wasm_tour, zh) = zh_from_page(&rust_literal::to_rust(&tour).unwrap());
+    write("zh_list.rs", zh);
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    write("tour.rs", if wasm { wasm_tour } else { rust_literal::to_rust(&tour).unwrap() });
     // In the browser the delta map's six outlines arrive with the page (its first frame, written by
     // tools/postbuild.mjs) and are read from there, so the wasm does not carry them a second time.
     // The Hunan inset's outlines are a static of their own (hunan_layers.rs), which only the extras
     // wasm uses: the widget fetches them when the reader opens that view.
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     for (src, out) in [
         (basemap::json::DELTA, "basemap_delta.rs"),
         (basemap::json::HUNAN, "basemap_hunan.rs"),
@@ -68,4 +70,46 @@ fn main() {
         }
         write(out, rust_literal::to_rust(&map).unwrap());
     }
+}
+
+/// The content's Chinese travels once, in the page: the prerendered page shows most of it already, and
+/// the list of every `zh` string (zh_list.rs, in the order the tour's Rust literal has them) goes into
+/// index.html beside that text (`<template id="ct-zh">`, src/prerender.rs, tools/postbuild.mjs), where
+/// it compresses against it. Returns the tour for the wasm, each non-empty `zh` replaced by `\u{1}` and
+/// its place in that list (`model::zh` looks it up), and the list as a Rust expression.
+fn zh_from_page(tour: &str) -> (String, String) {
+    const FIELD: &str = "zh:Cow::Borrowed(\"";
+    let (mut out, mut list, mut rest) = (String::new(), String::from("&["), tour);
+    let mut n = 0;
+    while let Some(i) = rest.find(FIELD) {
+        out.push_str(&rest[..i + FIELD.len()]);
+        let body = &rest[i + FIELD.len()..];
+        // The literal is str's Debug output: it ends at the first quote that no backslash escapes.
+        let (mut end, mut escaped) = (0, false);
+        for (j, c) in body.char_indices() {
+            match c {
+                '"' if !escaped => {
+                    end = j;
+                    break;
+                }
+                '\\' => escaped = !escaped,
+                _ => escaped = false,
+            }
+        }
+        let text = &body[..end];
+        if text.contains("\\n") || text.contains("\\r") || text.starts_with("\\u{1}") {
+            panic!("\na zh text has a line break or starts with U+0001: {text}\n");
+        }
+        if text.is_empty() {
+            rest = body;
+            continue;
+        }
+        out.push_str(&format!("\\u{{1}}{n}"));
+        list.push_str(&format!("\"{text}\","));
+        n += 1;
+        rest = &body[end..];
+    }
+    out.push_str(rest);
+    list.push(']');
+    (out, list)
 }

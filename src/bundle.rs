@@ -21,3 +21,7 @@ pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs
 pub static HUNAN_LAYERS: Layers = include!(concat!(env!("OUT_DIR"), "/hunan_layers.rs"));
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
+/// Every Chinese string of the content, in the order of build.rs's `zh_from_page`: the prerender writes
+/// them into the page (`<template id="ct-zh">`), which is where the wasm reads them (`web::page_zh`).
+#[cfg(not(target_arch = "wasm32"))]
+pub static ZH_LIST: &[&str] = include!(concat!(env!("OUT_DIR"), "/zh_list.rs"));

@@ -25,8 +25,20 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
+        lang.pick(zh(&self.zh, &self.en), &self.en)
     }
+}
+
+/// A `zh` field's text. The release wasm carries no Chinese content: build.rs (`zh_from_page`) left each
+/// field `\u{1}` and its place in the page's list of them (`web::page_zh`); a page without that list
+/// shows the English rather than nothing. Everywhere else the field is the text itself.
+fn zh<'a>(field: &'a str, en: &'a str) -> &'a str {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(i) = field.strip_prefix('\u{1}') {
+        return crate::web::page_zh(i).unwrap_or(en);
+    }
+    let _ = en;
+    field
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -84,7 +96,7 @@ pub struct Fact {
 
 impl Fact {
     pub fn text(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
+        lang.pick(zh(&self.zh, &self.en), &self.en)
     }
 }
 

@@ -15,7 +15,7 @@ use crate::views::card::card_body;
 use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
 use crate::views::overview::{overview, OverviewProps};
 use crate::views::page::{page, PageProps, Tools};
-use crate::views::parts::layer_paths;
+use crate::views::parts::{layer_paths, route_style};
 use crate::views::route_panel::{route_panel, RoutePanelProps};
 
 #[derive(Properties, PartialEq)]
@@ -102,7 +102,7 @@ fn targets(lang: Lang) -> Html {
         let heading = format!("ct-card-h-{}", c.id);
         html! {
             <div class="ct-target" id={format!("/{}", c.id)}>
-                <section class="ct-card" aria-labelledby={heading.clone()} style={format!("--route:{}", c.group_color)}>
+                <section class="ct-card" aria-labelledby={heading.clone()} style={route_style(c.group_color)}>
                     { card_body(&c, lang, &heading) }
                 </section>
             </div>
@@ -193,7 +193,18 @@ pub fn outlines() -> String {
     render(html! { <svg aria-hidden="true"><g class="ct-layers">{ layer_paths(&DELTA.layers) }</g></svg> })
 }
 
+/// The content's Chinese, one string a line (`bundle::ZH_LIST`), for `<template id="ct-zh">`: the wasm reads
+/// it from the page rather than carrying it (`web::page_zh`).
+pub fn zh_list() -> String {
+    crate::bundle::ZH_LIST.iter().map(|t| crate::export::esc(t)).collect::<Vec<_>>().join("\n")
+}
+
 /// The files src/bin/prerender.rs writes.
 pub fn files() -> Vec<(&'static str, String)> {
-    vec![("first.html", first_paint(Lang::Zh)), ("static.html", text_version(Lang::Zh)), ("outlines.html", outlines())]
+    vec![
+        ("first.html", first_paint(Lang::Zh)),
+        ("static.html", text_version(Lang::Zh)),
+        ("outlines.html", outlines()),
+        ("zh.html", zh_list()),
+    ]
 }

@@ -252,6 +252,39 @@ pub fn delta() -> &'static crate::basemap::Basemap {
     WITH_LAYERS.with(|b| *b)
 }
 
+/// The content's `index`th Chinese string (see `model::zh`): one line each of the page's
+/// `<template id="ct-zh">` (written by the prerender, in index.html beside the text it repeats; embed.js
+/// brings it for an inline mount), read on first use. `None` when the page has no such list.
+pub fn page_zh(index: &str) -> Option<&'static str> {
+    thread_local! {
+        static LIST: Vec<&'static str> = match by_id("ct-zh") {
+            Some(t) => Box::leak(unescape(&t.inner_html()).into_boxed_str()).split('\n').collect(),
+            None => Vec::new(),
+        };
+    }
+    let i = index.bytes().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))?;
+    LIST.with(|l| l.get(i).copied())
+}
+
+/// Text from markup that has no tags: the browser escapes only these four in text (`"` comes back as is).
+/// By hand rather than `str::replace`, whose substring search would cost the wasm more than this does.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let (c, len) = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&nbsp;", '\u{a0}')]
+            .iter()
+            .find(|(e, _)| rest.starts_with(e))
+            .map_or(('&', 1), |(e, c)| (*c, e.len()));
+        out.push(c);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// After a panic the app is gone: replace it with the page's static list of stops (rendered into
 /// `<template id="ct-static">` at build time by src/prerender.rs) so the frame is never left blank.
 pub fn show_static_fallback() {

@@ -25,6 +25,9 @@ fn mount() -> Element {
         style.set_text_content(Some(include_str!("../assets/style.css")));
         doc.head().unwrap().append_child(&style).unwrap();
     }
+    if doc.get_element_by_id("ct-zh").is_none() {
+        gloo::utils::body().insert_adjacent_html("beforeend", &common::zh_template()).unwrap();
+    }
     let root = doc.create_element("div").unwrap();
     // An article's column of its own, whatever the test runner writes to the page around it.
     root.set_attribute("style", "position:fixed;left:0;top:0;width:1000px;height:700px;overflow:auto").unwrap();

@@ -136,5 +136,22 @@ fn the_text_version_and_the_outlines() {
     let o = outlines();
     assert_eq!(count(&o, "data-layer="), 6);
     let names: Vec<&str> = files().iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["first.html", "static.html", "outlines.html"]);
+    assert_eq!(names, ["first.html", "static.html", "outlines.html", "zh.html"]);
+}
+
+#[test]
+fn the_page_carries_every_chinese_string_of_the_content_one_a_line_for_the_wasm() {
+    // build.rs numbers the `zh` strings in the order the tour's Rust literal has them: the event first.
+    let list = county_tour::prerender::zh_list();
+    let lines: Vec<&str> = list.split('\n').collect();
+    assert_eq!(lines.len(), county_tour::bundle::ZH_LIST.len());
+    assert_eq!(lines[0], TOUR.event.title.zh);
+    assert_eq!(lines[1], TOUR.event.headline.zh);
+    let yiwu = TOUR.stop("yiwu").unwrap();
+    for text in [&yiwu.name.zh, &yiwu.facts[0].zh, &TOUR.hunan.speakers[0].gist.zh] {
+        assert!(lines.contains(&&**text), "{text}");
+    }
+    assert!(lines.iter().all(|l| !l.is_empty() && !l.contains('<')), "one non-empty, escaped string a line");
+    let (_, html) = files().into_iter().find(|(name, _)| *name == "zh.html").unwrap();
+    assert_eq!(html, list);
 }

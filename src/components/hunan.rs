@@ -8,6 +8,8 @@ use crate::lazy::with_extras;
 
 use crate::bundle::{HUNAN, TOUR};
 use crate::num::Fixed;
+use crate::views::map::tr;
+use crate::views::parts::num;
 
 use crate::address::View;
 use crate::geo::Projection;
@@ -55,7 +57,7 @@ pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
         // Labels to the right, except in the map's right part, where they would run off it.
         let left = pt.x > 0.7 * b.width;
         html! {
-            <g class="ct-hn-place" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
+            <g class="ct-hn-place" transform={tr(pt, 1)}>
                 <circle r="14" />
                 <text class="ct-mk-n" y="8" font-size="22">{ i + 1 }</text>
                 <text class="ct-label" x={if left { "-22" } else { "22" }} y="9" font-size="30"
@@ -69,10 +71,10 @@ pub fn hunan_view(p: &HunanViewProps, outlines: &NodeRef) -> Html {
             <div class="ct-map ct-hunan-map">
                 <svg class="ct-svg" viewBox={format!("0 0 {} {}", Fixed(b.width, 1), Fixed(b.height, 1))} role="img"
                     aria-label={TOUR.labels.takeaways.get(lang)} preserveAspectRatio="xMidYMid meet">
-                    <rect class="ct-sea" width={Fixed(b.width, 1).to_string()} height={Fixed(b.height, 1).to_string()} />
+                    <rect class="ct-sea" width={num(b.width, 1)} height={num(b.height, 1)} />
                     <g class="ct-layers" ref={outlines.clone()} />
                     { for b.labels.iter().map(|lb| html! {
-                        <text class={format!("ct-base-label {}", lb.kind)} x={Fixed(lb.x, 1).to_string()} y={Fixed(lb.y, 1).to_string()}
+                        <text class={format!("ct-base-label {}", lb.kind)} x={num(lb.x, 1)} y={num(lb.y, 1)}
                             font-size="30" text-anchor="middle">{ lb.text(lang) }</text>
                     }) }
                     { for places }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::bundle::TOUR;
 use crate::lazy::with_extras;
 use crate::num::Fixed;
+use crate::views::parts::num;
 
 use crate::address::View;
 use crate::state::{Action, AppState};
@@ -114,7 +115,7 @@ pub fn presenter_bar(st: &AppState, pr: &Presenter) -> Html {
     html! {
         <>
             <div class="ct-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow={Fixed(fraction * 100.0, 0).to_string()} aria-label={s.tour_progress}
+                aria-valuenow={num(fraction * 100.0, 0)} aria-label={s.tour_progress}
                 aria-valuetext={(!progress.is_empty()).then(|| progress.clone())}>
                 <span style={format!("width:{}%", Fixed(fraction * 100.0, 1))}></span>
             </div>

@@ -13,6 +13,7 @@ use crate::card_text::{card_for, CardText};
 use crate::model::Lang;
 use crate::state::Action;
 use crate::strings::{class_list, strings};
+use crate::views::parts::route_style;
 
 /// What [`case_card`] draws from.
 pub struct CaseCardProps {
@@ -104,7 +105,7 @@ pub fn case_card(p: &CaseCardProps, st: &CardState) -> Html {
 
     html! {
         <section class={class_list("ct-card", &[(*expanded, "expanded")])} aria-labelledby="ct-card-h"
-            style={format!("--route:{}", c.group_color)} {ontouchstart} {ontouchend}>
+            style={route_style(c.group_color)} {ontouchstart} {ontouchend}>
             <button type="button" class="ct-sheet-handle" onclick={toggle}
                 aria-expanded={expanded.to_string()} aria-label={if *expanded { s.collapse } else { s.expand }}>
                 <span aria-hidden="true"></span>

@@ -17,7 +17,7 @@ use crate::model::Lang;
 use crate::num::Fixed;
 use crate::strings::{announce, class_list, strings};
 use crate::views::page::follow_space;
-use crate::views::parts::{detail_layers, legend, text_alternative};
+use crate::views::parts::{detail_layers, legend, num, route_style, text_alternative};
 
 /// One set of marker positions and labels: the live map draws one, for its own size; the prerendered
 /// page draws one per band (`band`), and CSS shows the one that fits the map.
@@ -67,16 +67,18 @@ pub struct MapProps {
     pub on: MapHandlers,
 }
 
-fn tr(p: Point, digits: u8) -> String {
-    format!("translate({} {})", Fixed(p.x, digits), Fixed(p.y, digits))
+/// A `transform` that moves to `p`, as an attribute value.
+#[inline(never)]
+pub fn tr(p: Point, digits: u8) -> AttrValue {
+    AttrValue::from(format!("translate({} {})", Fixed(p.x, digits), Fixed(p.y, digits)))
 }
 
 /// An SVG shape element from the one marker geometry.
 pub fn shape_html(shape: Shape, class: &'static str) -> Html {
     match shape {
-        Shape::Circle { r } => html! { <circle class={class.to_string()} r={Fixed(r, 1).to_string()} /> },
+        Shape::Circle { r } => html! { <circle class={class.to_string()} r={num(r, 1)} /> },
         Shape::Square { half, turned } => {
-            let (o, s) = (Fixed(-half, 1).to_string(), Fixed(2.0 * half, 1).to_string());
+            let (o, s) = (num(-half, 1), num(2.0 * half, 1));
             html! {
                 <rect class={class.to_string()} x={o.clone()} y={o} width={s.clone()} height={s} rx="2"
                     transform={turned.then_some("rotate(45)")} />
@@ -91,8 +93,8 @@ fn placed(m: Point, body: Html) -> Html {
     html! {
         <g class="k">
             if marker::moved(m) {
-                <line class="ct-leader" x2={Fixed(m.x, 1).to_string()} y2={Fixed(m.y, 1).to_string()} />
-                <circle class="ct-dot" r={Fixed(DOT_R, 1).to_string()} />
+                <line class="ct-leader" x2={num(m.x, 1)} y2={num(m.y, 1)} />
+                <circle class="ct-dot" r={num(DOT_R, 1)} />
             }
             <g transform={tr(m, 1)}>{ body }</g>
         </g>
@@ -137,8 +139,8 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
     let label_text = |off: Option<Point>, text: String| -> Html {
         match off {
             Some(o) => html! {
-                <text class="ct-label" x={Fixed(o.x + 2.0, 1).to_string()} y={Fixed(o.y + label_h * 0.78, 1).to_string()}
-                    font-size={Fixed(style.font, 1).to_string()}>{ text }</text>
+                <text class="ct-label" x={num(o.x + 2.0, 1)} y={num(o.y + label_h * 0.78, 1)}
+                    font-size={num(style.font, 1)}>{ text }</text>
             },
             None => html! {},
         }
@@ -154,13 +156,13 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         let onkeydown = follow_space(&p.on.onselect, view.clone());
         html! {
             <a class={class_list("ct-stop", &[(hl, "hl"), (dim, "dim"), (is_sel, "sel")])} href={view.to_hash()}
-                transform={tr(points[i], 2)} style={format!("--route:{color}")}
+                transform={tr(points[i], 2)} style={route_style(&color)}
                 role="button" data-stop={st.id.to_string()}
                 aria-label={announce(&TOUR, &view, p.lang)}
                 aria-current={is_sel.then_some("true")} {onclick} {onkeydown}>
                 { placed(m, html! {
                     <>
-                        <circle class="ct-hit" r={Fixed(style.hit, 1).to_string()} />
+                        <circle class="ct-hit" r={num(style.hit, 1)} />
                         { shape_html(marker::shape(st.group, style.radius), "ct-mk") }
                         { label_text(lay.labels[i], marker_label(&TOUR, i, p.lang)) }
                     </>
@@ -175,8 +177,8 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         let dim = group.is_some_and(|n| n != st.group);
         html! {
             <g class={class_list("ct-num", &[(dim, "dim")])} transform={tr(points[i], 2)}>
-                <text class="k ct-mk-n" x={Fixed(m.x, 1).to_string()} y={Fixed(m.y + style.font * 0.36, 1).to_string()}
-                    font-size={Fixed(style.font * 0.95, 1).to_string()}>{ st.order }</text>
+                <text class="k ct-mk-n" x={num(m.x, 1)} y={num(m.y + style.font * 0.36, 1)}
+                    font-size={num(style.font * 0.95, 1)}>{ st.order }</text>
             </g>
         }
     });
@@ -197,7 +199,7 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
                 onclick={start_click} onkeydown={follow_space(&p.on.onselect, start.clone())}>
                 { placed(sm, html! {
                     <>
-                        <circle class="ct-hit" r={Fixed(style.hit, 1).to_string()} />
+                        <circle class="ct-hit" r={num(style.hit, 1)} />
                         { shape_html(marker::start_shape(START_HALF), "ct-start-mk") }
                         { label_text(start_label, marker_label(&TOUR, n, p.lang)) }
                     </>
@@ -214,8 +216,8 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
     let labels = DELTA.labels.iter().zip(&set.lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
         html! {
             <g transform={tr(Point::new(l.x, l.y), 1)}>
-                <text class={format!("k ct-base-label {}", l.kind)} font-size={Fixed(font * 1.1, 1).to_string()}
-                    y={Fixed(font * 0.4, 1).to_string()}>{ l.text(p.lang) }</text>
+                <text class={format!("k ct-base-label {}", l.kind)} font-size={num(font * 1.1, 1)}
+                    y={num(font * 0.4, 1)}>{ l.text(p.lang) }</text>
             </g>
         }
     });
@@ -237,7 +239,7 @@ pub fn map_view(p: MapProps) -> Html {
         let dim = group.is_some_and(|n| n != g.number);
         html! {
             <g class={class_list("ct-route", &[(dim, "dim"), (group == Some(g.number), "hl")])}
-                style={format!("--route:{}", g.color)} data-group={g.number.to_string()}>
+                style={route_style(&g.color)} data-group={g.number.to_string()}>
                 <path class="ct-route-line" d={d} stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
             </g>
         }

@@ -9,6 +9,18 @@ use crate::num::Fixed;
 use crate::strings::strings;
 use crate::views::map::shape_html;
 
+/// A number as an attribute value (`Fixed`'s rendering): one function for every `x={…}` in the views.
+#[inline(never)]
+pub fn num(v: f64, digits: u8) -> AttrValue {
+    AttrValue::from(Fixed(v, digits).to_string())
+}
+
+/// The `style` that gives an element its route's colour (`--route`), which the stylesheet draws with.
+#[inline(never)]
+pub fn route_style(color: &str) -> AttrValue {
+    AttrValue::from(format!("--route:{color}"))
+}
+
 /// The map in words, for readers who cannot see it: each group's stops in order, from Hangzhou.
 pub fn text_alternative(lang: Lang) -> Html {
     let s = strings(lang);
@@ -35,7 +47,7 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
     html! {
         <ul class="ct-legend" aria-hidden="true">
             { for tour.groups.iter().map(|g| html! {
-                <li style={format!("--route:{}", g.color)}>
+                <li style={route_style(&g.color)}>
                     <svg viewBox="0 0 44 14">
                         <line x1="2" y1="7" x2="42" y2="7" stroke-dasharray={(!g.dash.is_empty()).then(|| g.dash.clone())} />
                         <g transform="translate(22 7)">{ shape_html(crate::marker::shape(g.number, 5.5), "ct-mk") }</g>
@@ -82,8 +94,8 @@ pub fn detail_layers(shown: bool) -> Html {
     };
     html! {
         <g class="ct-detail" aria-hidden="true" display={(!shown).then_some("none")}>
-            <rect class="ct-sea" x={Fixed(x, 1).to_string()} y={Fixed(y, 1).to_string()}
-                width={Fixed(w, 1).to_string()} height={Fixed(h, 1).to_string()} />
+            <rect class="ct-sea" x={num(x, 1)} y={num(y, 1)}
+                width={num(w, 1)} height={num(h, 1)} />
             { layer_paths(l) }
         </g>
     }

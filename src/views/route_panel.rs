@@ -7,6 +7,7 @@ use crate::bundle::TOUR;
 use crate::address::View;
 use crate::model::Lang;
 use crate::strings::{km, strings};
+use crate::views::parts::route_style;
 
 /// What [`route_panel`] draws from.
 pub struct RoutePanelProps {
@@ -26,7 +27,7 @@ pub fn route_panel(p: &RoutePanelProps) -> Html {
     let legs = TOUR.legs(p.group);
     let total: f64 = legs.iter().map(|l| l.km).sum();
     html! {
-        <section class="ct-route-panel" aria-labelledby="ct-rp-h" style={format!("--route:{}", g.color)}>
+        <section class="ct-route-panel" aria-labelledby="ct-rp-h" style={route_style(&g.color)}>
             <h2 id="ct-rp-h" class="ct-card-title"><span class="ct-badge" aria-hidden="true">{ g.number }</span>{ g.name.get(lang) }</h2>
             <p class="ct-total">{ s.route_total }{ s.colon }<strong>{ km(lang, total) }</strong></p>
             <ol class="ct-legs" aria-label={s.legs}>

@@ -8,6 +8,7 @@ use crate::address::View;
 use crate::model::Lang;
 use crate::strings::{class_list, strings};
 use crate::views::page::{follow, follow_space};
+use crate::views::parts::route_style;
 
 /// What [`route_tabs`] draws from.
 pub struct RouteTabsProps {
@@ -23,7 +24,7 @@ pub fn route_tabs(p: &RouteTabsProps) -> Html {
     let s = strings(p.lang);
     let current = TOUR.group_of(&p.view);
     let tab = |label: String, target: View, selected: bool, number: Option<u8>| {
-        let style = number.and_then(|n| TOUR.group(n)).map(|g| format!("--route:{}", g.color));
+        let style = number.and_then(|n| TOUR.group(n)).map(|g| route_style(&g.color));
         html! {
             <a role="tab" class={class_list("ct-tab", &[(selected, "on")])} href={target.to_hash()}
                 aria-selected={selected.to_string()} {style} onclick={follow(&p.onselect, target.clone())}
