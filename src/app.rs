@@ -58,6 +58,7 @@ fn initial_state(tour: &Tour) -> AppState {
     let flags = parse_query(&loc.search().unwrap_or_default());
     let view = tour.view_of_hash(&loc.hash().unwrap_or_default());
     AppState {
+        map_view: view.clone(),
         view,
         lang: flags.lang.unwrap_or_default(),
         present: flags.present,
@@ -93,26 +94,32 @@ pub fn app(props: &AppProps) -> Html {
     };
     let show = dispatch.reform(Action::Show);
 
-    // The hash mirrors the view (replaceState keeps Back for leaving the page), and the page's language
-    // follows the widget's. Inside someone else's article the address and the page are theirs: the widget
-    // reads a deep link from the address but never rewrites it, and leaves `<html lang>` alone. The host
-    // page hears what the reader sees: once that the widget is ready, then every view.
+    // The hash mirrors the view at once (replaceState keeps Back for leaving the page; written later, it could
+    // cancel a Back pressed just after a tap). Once the frame that shows a new view is painted (none of this is
+    // on screen, so a tap's card need not wait for it): the map follows the view (`map_view`: its render,
+    // markers, labels and the flight's start come after the card, not before it), and the page's language
+    // follows the widget's. Inside someone else's article the address and the page are theirs: the widget reads
+    // a deep link from the address but never rewrites it, and leaves `<html lang>` alone. The host page hears
+    // what the reader sees: once that the widget is ready, then every view.
     {
         let owns = props.owns_page;
         let ready = use_mut_ref(|| false);
-        // After the frame that shows the view: none of this is on screen, so a tap's card need not wait for it.
+        let follow = store.dispatcher();
         use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
             let (view, lang) = (view.clone(), *lang);
-            web::after_paint(move || {
+            if owns {
+                web::replace_hash(&view.to_hash());
+            }
+            web::after_paint(Box::new(move || {
+                follow.dispatch(Action::MapFollows);
                 if owns {
-                    web::replace_hash(&view.to_hash());
                     web::set_document_lang(lang);
                 }
                 if !std::mem::replace(&mut *ready.borrow_mut(), true) {
                     crate::embed::announce(crate::host::READY_TYPE, &view, lang);
                 }
                 crate::embed::announce(crate::host::VIEW_TYPE, &view, lang);
-            });
+            }));
         });
     }
 
@@ -196,20 +203,9 @@ pub fn app(props: &AppProps) -> Html {
         View::Hunan => html! {},
     };
 
-    // The map follows the view one frame later: the card or panel a tap opens is painted first, and the map's
-    // render (markers, labels, the flight's start) comes just after it rather than before it (interaction to
-    // next paint). The map's props are unchanged in the tap's own render, so it does not render then.
-    let map_view = use_state_eq(|| state.view.clone());
-    {
-        let map_view = map_view.clone();
-        use_effect_with(state.view.clone(), move |view| {
-            let view = view.clone();
-            web::after_paint(move || map_view.set(view));
-        });
-    }
-
-    // Back from the Hunan view, the map is drawn afresh: at once at the view, with no flight from the last.
-    let map_shows = if *map_view == View::Hunan { state.view.clone() } else { (*map_view).clone() };
+    // The map's view (see above). Back from the Hunan view, the map is drawn afresh: at once at the view, with
+    // no flight from the last.
+    let map_shows = if state.map_view == View::Hunan { state.view.clone() } else { state.map_view.clone() };
     let main = if state.view == View::Hunan {
         hunan_view(&HunanViewProps { lang, onselect: show.clone() }, &hunan_outlines)
     } else {

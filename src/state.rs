@@ -15,6 +15,9 @@ pub struct AppState {
     pub blackout: bool,
     /// The presenter's automatic tour is running.
     pub touring: bool,
+    /// The view the map shows: `view`, one frame after it changes (`Action::MapFollows`), so that the card
+    /// a tap opens is painted before the map's render for it.
+    pub map_view: View,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +34,8 @@ pub enum Action {
     ToggleTour,
     /// The automatic tour's timer fired.
     TourTick,
+    /// The frame showing the new view has been painted: the map follows.
+    MapFollows,
 }
 
 impl AppState {
@@ -38,7 +43,7 @@ impl AppState {
     pub fn apply(&self, tour: &Tour, action: Action) -> AppState {
         let mut s = self.clone();
         // Any reader action stops the automatic tour; only its own tick keeps it going.
-        if !matches!(action, Action::ToggleTour | Action::TourTick) {
+        if !matches!(action, Action::ToggleTour | Action::TourTick | Action::MapFollows) {
             s.touring = false;
         }
         match action {
@@ -68,6 +73,7 @@ impl AppState {
             }
             Action::ToggleBlackout => s.blackout = s.present && !s.blackout,
             Action::ToggleTour => s.touring = s.present && !self.touring,
+            Action::MapFollows => s.map_view = s.view.clone(),
             Action::TourTick => {
                 if s.touring {
                     match tour.next(&s.view) {

@@ -28,30 +28,28 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
-/// Run `f` once the browser has painted the next frame (an animation frame, then a task): work the reader
-/// does not see, such as the address and the host's events, stays out of the time between a tap and the
-/// card it opens (interaction to next paint). A hidden page paints no frames, so `f` runs after 200 ms
+/// Run `f` once the browser has painted the next frame (an animation frame, then a task): work that can
+/// wait, such as the map's render for a new view and the host's events, stays out of the time between a tap
+/// and the card it opens (interaction to next paint). A hidden page paints no frames, so `f` runs after 200 ms
 /// at the latest.
-pub fn after_paint(f: impl FnOnce() + 'static) {
+pub fn after_paint(f: Box<dyn FnOnce()>) {
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::closure::Closure;
     let once = Rc::new(Cell::new(Some(f)));
-    let later = once.clone();
-    let w = gloo::utils::window();
-    let then = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(move || {
+    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let run = |once: Once| {
+        Closure::once_into_js(move || {
             if let Some(f) = once.take() {
                 f()
             }
-        });
+        })
+    };
+    let w = gloo::utils::window();
+    let (task, fallback) = (run(once.clone()), run(once));
+    let then = Closure::once_into_js(move || {
         let _ = gloo::utils::window().set_timeout_with_callback(task.unchecked_ref());
     });
     let _ = w.request_animation_frame(then.unchecked_ref());
-    let fallback = Closure::once_into_js(move || {
-        if let Some(f) = later.take() {
-            f()
-        }
-    });
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 200);
 }
 

@@ -67,8 +67,8 @@ async fn clicking_a_stop_opens_its_card() {
     click(&yiwu);
     settle().await;
     assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
-    // Mounted inside someone else's page, the widget leaves the page's address alone (given the time it
-    // takes to write its own: after the next frame, at most 200 ms).
+    // Mounted inside someone else's page, the widget leaves the page's address alone (also once the work it
+    // leaves for after the next frame is done, at most 200 ms later).
     yew::platform::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(gloo::utils::window().location().hash().unwrap(), "#/");
     let next = root.query_selector(".ct-next").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();

@@ -99,6 +99,17 @@ fn blackout_and_tour_belong_to_presenter_mode() {
 }
 
 #[test]
+fn the_map_follows_the_view_when_told_and_that_stops_no_tour() {
+    let t = tour();
+    let s = AppState { present: true, ..Default::default() }.apply(&t, Action::ToggleTour);
+    let ticked = s.apply(&t, Action::TourTick);
+    assert_eq!((ticked.view.clone(), ticked.map_view.clone()), (stop("yuhang"), View::Overview), "the card first");
+    let followed = ticked.apply(&t, Action::MapFollows);
+    assert_eq!(followed.map_view, stop("yuhang"));
+    assert!(followed.touring, "the map following is not a reader's action");
+}
+
+#[test]
 fn unknown_targets_leave_the_view_alone() {
     let t = tour();
     let s = AppState { view: stop("yiwu"), ..Default::default() };

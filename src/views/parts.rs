@@ -68,7 +68,7 @@ pub fn layer_paths(l: &Layers) -> Html {
             std::borrow::Cow::Borrowed(s) => AttrValue::Static(s),
             std::borrow::Cow::Owned(s) => AttrValue::from(s.clone()),
         };
-        html! { <path class={class} data-layer={name} d={d} /> }
+        html! { <path class={class.to_string()} data-layer={name} d={d} /> }
     };
     html! {
         <>

@@ -77,9 +77,8 @@ export async function shot(page, name) {
 export const cardTitle = (page) => page.locator('#ct-card-h').textContent();
 
 /** The card's heading once it reads `want` (Yew renders a tick after an event), or whatever it reads after 3 s. */
-/** The address's hash once it reads `want` (up to 3 s), else as it is: the widget writes it just after the frame
- *  that shows the view (src/web.rs after_paint), so a reader sees the card first and the address a moment later.
- *  `page` may be a frame. */
+/** The address's hash once it reads `want` (up to 3 s), else as it is: the address follows the view in an
+ *  effect after the render, so a test reads it once it has settled. `page` may be a frame. */
 export async function hashBecomes(page, want) {
   await page.waitForFunction((h) => location.hash === h, want, { timeout: 3000 }).catch(() => {});
   return page.evaluate(() => location.hash);
