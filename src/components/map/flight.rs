@@ -80,20 +80,31 @@ impl Surfaces {
         Some(Surfaces { base: base.cast()?, top: top.cast()? })
     }
 
-    /// Show `cam` on both layers, crisp. Ends a flight if one is under way: at its landing, or cut short by
-    /// a gesture or a view shown without one.
+    /// Show `cam` on both layers, crisp, with their labels. Ends a flight if one is under way, cut short by a
+    /// gesture or a view shown without one.
     pub fn apply(&self, cam: &Camera, zoom: f64, vp: Viewport) {
+        self.land(cam, zoom, vp);
+        self.reveal();
+    }
+
+    /// A flight's last frame: `cam` on both layers, crisp; the labels, numbers and dashes the flight hid
+    /// come back a frame later (`reveal`), so that redrawing the base map and laying out some fifty labels
+    /// do not fall in the same frame.
+    fn land(&self, cam: &Camera, zoom: f64, vp: Viewport) {
         self.draw_base(cam, zoom, vp);
         if self.top.has_attribute("data-flying") {
             Marks::of(&self.top).release();
         }
-        let _ = self.top.remove_attribute("data-flying");
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
         set_inv(&self.top, cam, zoom);
     }
 
-    fn draw_base(&self, cam: &Camera, zoom: f64, vp: Viewport) {
+    fn reveal(&self) {
         let _ = self.base.remove_attribute("data-flying");
+        let _ = self.top.remove_attribute("data-flying");
+    }
+
+    fn draw_base(&self, cam: &Camera, zoom: f64, vp: Viewport) {
         let _ = self.base.set_attribute("viewBox", &cam.view_box_attr(vp));
         set_inv(&self.base, cam, zoom);
         if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
@@ -165,8 +176,10 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
                 surf.frame(marks, &base, &cam, zoom, vp);
                 step(m2, layers.clone(), [from, to, base], zooms, vp, dur, start);
             } else {
-                surf.apply(&cam, zoom, vp);
-                m2.borrow_mut().frame = None;
+                surf.land(&cam, zoom, vp);
+                // A flight that starts meanwhile drops this frame (it replaces `frame`), and hides them anyway.
+                let layers = layers.clone();
+                m2.borrow_mut().frame = Some(request_animation_frame(move |_| layers.0.reveal()));
             }
         });
         motion.borrow_mut().frame = Some(handle);
