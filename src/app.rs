@@ -203,15 +203,12 @@ pub fn app(props: &AppProps) -> Html {
         View::Hunan => html! {},
     };
 
-    // The map's view (see above). Back from the Hunan view, the map is drawn afresh: at once at the view, with
-    // no flight from the last.
-    let map_shows = if state.map_view == View::Hunan { state.view.clone() } else { state.map_view.clone() };
     let main = if state.view == View::Hunan {
         hunan_view(&HunanViewProps { lang, onselect: show.clone() }, &hunan_outlines)
     } else {
         html! {
             <div class="ct-stage">
-                <TourMap view={map_shows} {lang}
+                <TourMap view={state.map_view.clone()} {lang}
                     present={state.present} store={store.dispatcher()} />
                 <div class="ct-panel">{ panel }</div>
             </div>

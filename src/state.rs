@@ -83,6 +83,11 @@ impl AppState {
                 }
             }
         }
+        // To or from the Hunan view, which has no route map, there is no flight to put after the card: the
+        // map is drawn afresh at the new view at once.
+        if self.view == View::Hunan || s.view == View::Hunan {
+            s.map_view = s.view.clone();
+        }
         s
     }
 }

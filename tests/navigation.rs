@@ -107,6 +107,11 @@ fn the_map_follows_the_view_when_told_and_that_stops_no_tour() {
     let followed = ticked.apply(&t, Action::MapFollows);
     assert_eq!(followed.map_view, stop("yuhang"));
     assert!(followed.touring, "the map following is not a reader's action");
+    // Back from the Hunan view, which has no route map, the map is at the new view at once.
+    let hunan = AppState::default().apply(&t, Action::Show(View::Hunan));
+    assert_eq!(hunan.map_view, View::Hunan);
+    let back = hunan.apply(&t, Action::Escape);
+    assert_eq!((back.view, back.map_view), (View::Overview, View::Overview));
 }
 
 #[test]
