@@ -111,6 +111,22 @@ fn the_opening_city_is_a_link_to_a_card_of_its_own() {
 }
 
 #[test]
+fn the_page_paints_once_the_routes_and_the_lead_marker_sets_are_in() {
+    use county_tour::views::map::FIRST_PAINT_AFTER;
+    let html = first_paint(Lang::Zh);
+    let at = html.find(&format!("id=\"{FIRST_PAINT_AFTER}\"")).expect("the element the first frame waits for");
+    let before = &html[..at];
+    assert_eq!(count(before, "class=\"ct-route-line\""), 3, "every route before it");
+    assert_eq!(count(before, "class=\"ct-stop\""), 2 * 18, "the two lead marker sets, whole, before it");
+    assert_eq!(count(&html[at..], "class=\"ct-stop\""), (BANDS.len() - 2) * 18, "the other widths' sets after it");
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+    assert!(
+        index.contains(&format!("<link rel=\"expect\" href=\"#{FIRST_PAINT_AFTER}\" blocking=\"render\">")),
+        "index.html's head names it"
+    );
+}
+
+#[test]
 fn the_band_rules_follow_the_bands_the_app_uses() {
     let css = band_css();
     assert_eq!(count(&css, "@container ctmap"), BANDS.len());
