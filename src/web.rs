@@ -180,10 +180,12 @@ thread_local! {
     static BASE_LAYERS: Option<web_sys::Element> = take_base_layers();
 }
 
-/// The delta map's six outline paths (`<path data-layer="land" …>` …) in one SVG `<g>`, taken out of
-/// the page's first frame: the live map shows these very elements, so the browser parses and lays
-/// out the outlines once, not a second time from a copy. `None` when the page has no first frame.
-/// The first call moves them; make it before the first frame is removed (`app::start` does).
+/// The delta map's six outline paths (`<path data-layer="land" …>` …) in one SVG `<g>`, copied from
+/// the page's first frame, so the wasm need not carry them. `None` when the page has no first frame.
+/// Copied, not moved: Yew yields to the browser while it renders, so frames are painted between the
+/// app's start and the removal of the first frame, which must keep its land until then (a copy costs
+/// about 0.1 ms at 4x CPU; the browser shares the path strings). Make the first call before the first
+/// frame is removed (`app::start` does).
 pub fn base_layers() -> Option<web_sys::Element> {
     BASE_LAYERS.with(|g| g.clone())
 }
@@ -194,8 +196,10 @@ fn take_base_layers() -> Option<web_sys::Element> {
     let g = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
     g.set_attribute("class", "ct-layers").ok()?;
     for layer in LAYERS {
-        if let Ok(Some(p)) = first.query_selector(&format!("path[data-layer={layer}]")) {
-            let _ = g.append_child(&p);
+        if let Some(p) = first.query_selector(&format!("path[data-layer={layer}]")).ok().flatten() {
+            if let Ok(copy) = p.clone_node_with_deep(true) {
+                let _ = g.append_child(&copy);
+            }
         }
     }
     Some(g)

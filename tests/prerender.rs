@@ -111,13 +111,16 @@ fn the_opening_city_is_a_link_to_a_card_of_its_own() {
 }
 
 #[test]
-fn the_page_paints_once_the_routes_and_the_lead_marker_sets_are_in() {
+fn the_page_paints_once_the_routes_the_lead_marker_sets_and_the_outlines_are_in() {
     use county_tour::views::map::FIRST_PAINT_AFTER;
     let html = first_paint(Lang::Zh);
     let at = html.find(&format!("id=\"{FIRST_PAINT_AFTER}\"")).expect("the element the first frame waits for");
     let before = &html[..at];
     assert_eq!(count(before, "class=\"ct-route-line\""), 3, "every route before it");
     assert_eq!(count(before, "class=\"ct-stop\""), 2 * 18, "the two lead marker sets, whole, before it");
+    for layer in ["land", "focus", "lakes", "rivers", "borders", "coast"] {
+        assert!(before.contains(&format!("data-layer=\"{layer}\"")), "the {layer} outline before it");
+    }
     assert_eq!(count(&html[at..], "class=\"ct-stop\""), (BANDS.len() - 2) * 18, "the other widths' sets after it");
     let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
     assert!(

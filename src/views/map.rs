@@ -50,7 +50,7 @@ pub struct MapProps {
     pub view: View,
     pub lang: Lang,
     pub sets: Vec<MarkerSet>,
-    /// The base map's outlines (the live map adopts the page's own path elements).
+    /// The base map's outlines (the live map copies the page's own path elements).
     pub outlines: Html,
     /// A fixed viewBox for both layers (the prerender); the live map's camera writes its own.
     pub view_box: Option<String>,
@@ -225,11 +225,12 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
     html! { <g {class} style={inv}>{ for labels }</g> }
 }
 
-/// The prerendered page's base map layer, which its `<head>` names in `<link rel="expect" blocking="render">`
-/// (index.html): the browser paints nothing until the parser has reached it, that is until the routes and
-/// the lead marker sets are in. Without it a slow phone's parser could stop halfway through the markers
-/// for a first frame, and pay the first (costliest) layout twice before the map is whole.
-pub const FIRST_PAINT_AFTER: &str = "ct-first-base";
+/// The prerendered page's layer of other widths' marker sets, which its `<head>` names in `<link rel="expect"
+/// blocking="render">` (index.html): the browser paints nothing until the parser has reached it, that is
+/// until the routes, the lead marker sets and the base map are in. Without it a slow phone's parser could
+/// stop halfway through the markers, or before the land, for a first frame, and pay the first (costliest)
+/// layout twice before the map is whole.
+pub const FIRST_PAINT_AFTER: &str = "ct-first-more";
 
 /// The whole map: the markers' layer, the base map (and, prerendered, a layer with the other widths' marker
 /// sets), the text alternative, the fit button, the legend and the credit.
@@ -266,7 +267,7 @@ pub fn map_view(p: MapProps) -> Html {
                 { for lead.iter().map(|set| markers(&p, set)) }
             </svg>
             <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
-                viewBox={p.view_box.clone()} id={p.view_box.is_some().then_some(FIRST_PAINT_AFTER)}>
+                viewBox={p.view_box.clone()}>
                 <rect class="ct-sea" x="-2000" y="-2000" width="5000" height="5000" />
                 { p.outlines.clone() }
                 if let Some(shown) = p.detail { { detail_layers(shown) } }
@@ -274,7 +275,7 @@ pub fn map_view(p: MapProps) -> Html {
             </svg>
             if !more.is_empty() {
                 <svg class="ct-svg ct-more" role="group" aria-label={TOUR.labels.map.get(p.lang)} preserveAspectRatio="xMidYMid meet"
-                    viewBox={p.view_box.clone()}>
+                    viewBox={p.view_box.clone()} id={FIRST_PAINT_AFTER}>
                     { for more.iter().map(|set| markers(&p, set)) }
                 </svg>
             }

@@ -60,7 +60,7 @@ pub fn legend(tour: &crate::model::Tour, lang: Lang) -> Html {
 }
 
 /// A base map's six layers as SVG paths, bottom to top (the main map, its detail). Each path is named by
-/// `data-layer`: the live map adopts the prerendered page's own elements by that name (`web::base_layers`).
+/// `data-layer`: the live map copies the prerendered page's elements by that name (`web::base_layers`).
 pub fn layer_paths(l: &Layers) -> Html {
     let path = |name: &'static str, class: &'static str, d: &crate::model::Str| {
         // The bundled outlines are static: handed over without a copy on each render.
