@@ -252,8 +252,9 @@ pub fn map_view(p: MapProps) -> Html {
         }
     });
     let on = &p.on;
-    // The prerender's first two marker sets (the commonest widths) come before the base map's 50 KB of
-    // outlines, so that a page still loading paints them early; the others in a layer of their own after it.
+    // The prerender's first two marker sets (the commonest widths) come before the base map's outlines, so
+    // that a browser which paints a page still loading (one without `rel=expect`, see FIRST_PAINT_AFTER) shows
+    // them first; the others in a layer of their own after it.
     let (lead, more) = p.sets.split_at(p.sets.len().min(2));
     html! {
         <div class="ct-mapbox">

@@ -24,8 +24,13 @@ test('index.html has no inline script and only relative URLs', () => {
   assert.equal(scripts[0][2], '');
   // Files by relative URL; the prerendered markers and tabs link to the page's own views (#/yiwu). The
   // oEmbed discovery link is for CMSs, never loaded by a browser (and absolute when the build has a base URL).
-  const loaded = html.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>/, '');
-  assert.notEqual(loaded, html, 'the oEmbed link is there');
+  // The head's render-blocking link names an element of the page itself (its first frame), never a file.
+  const expect = html.match(/<link rel="expect" href="#([\w-]+)" blocking="render">/);
+  assert.ok(expect, 'the render-blocking link is there');
+  assert.match(html, new RegExp(`<[a-z]+ [^>]*id="${expect[1]}"`), 'and names an element of the page');
+  const withoutOembed = html.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>/, '');
+  assert.notEqual(withoutOembed, html, 'the oEmbed link is there');
+  const loaded = withoutOembed.replace(expect[0], '');
   for (const [, url] of loaded.matchAll(/\s(?:src|href)="([^"]*)"/g)) assert.match(url, /^(\.\/[\w.-]+|data:,|#\/[\w/]*)$/, url);
 });
 
