@@ -234,6 +234,14 @@ pub fn layers_in(root: &web_sys::Element) -> crate::basemap::Layers {
     }
 }
 
+/// The size of the first frame's map, in CSS px, while the page shows it: the live map takes the same
+/// box, so its first render can frame the camera for it. `None` without a shown first frame.
+pub fn first_map_size() -> Option<(f64, f64)> {
+    let map = by_id(FIRST_FRAME)?.query_selector(".ct-map").ok()??;
+    let (w, h) = (map.client_width(), map.client_height());
+    (w > 0 && h > 0).then_some((w as f64, h as f64))
+}
+
 /// The live map has drawn: the page's first frame goes.
 pub fn remove_first_frame() {
     if let Some(el) = by_id(FIRST_FRAME) {

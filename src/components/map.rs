@@ -79,7 +79,13 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let base_ref = use_node_ref();
-    let vp = use_state(|| Viewport::new(800.0, 600.0));
+    // The map's size: at first the first frame's map's (the same box), so that the first render's camera
+    // is already right. Yew yields to the browser while it renders, and the app removes the first frame
+    // before this map has measured itself: from a guess, frames framed for another size showed in between.
+    let vp = use_state(|| {
+        let (w, h) = crate::web::first_map_size().unwrap_or((800.0, 600.0));
+        Viewport::new(w, h)
+    });
     // A camera the reader chose by dragging or zooming, for the view it was chosen in.
     let user_cam = use_state(|| None::<(View, Camera)>);
     let motion = use_mut_ref(Motion::default);

@@ -133,12 +133,13 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
   });
 }
 
-// Yew yields to the browser while it renders (every ~16 ms of work), so a frame can be painted between the
-// app's first render and the effect that removes the first paint. The page's outlines must stay in the
-// first paint until then: when the app took them for its own map at start, a slow phone showed the map
-// without its land for a frame or more.
+// Yew yields to the browser while it renders (every ~16 ms of work), so frames are painted between the
+// app's first render, the effect that removes the first paint and the map's measuring itself. The page's
+// outlines must stay in the first paint until it goes (when the app took them for its own map at start, a
+// slow phone showed the map without its land for a frame or more), and the app's map must be framed for its
+// size from its first render (from a guessed size, a slow phone showed a zoomed-out map for a frame or two).
 for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
-  test(`${name}, slow CPU: every frame of the takeover shows the map with its land`, async () => {
+  test(`${name}, slow CPU: every frame of the takeover shows the map with its land, framed as in the first paint`, async () => {
     for (let load = 0; load < 2; load++) {
       const page = await openPage(browser, options);
       const cdp = await page.context().newCDPSession(page);
@@ -153,7 +154,9 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
           const land = scope?.querySelector('.ct-base path[data-layer=land]');
           const drawn = !!land && land.getBoundingClientRect().width > 0 && (land.getAttribute('d') || '').length > 100;
           const map = scope?.querySelector('.ct-route-line') ? (scope === first ? 'first' : 'app') : 'none';
-          frames.push([map, drawn]);
+          // Where 义乌's marker is on screen: the same in every frame when the camera is the same.
+          const yiwu = [...(scope?.querySelectorAll('[data-stop=yiwu] .ct-mk') || [])].map((e) => e.getBoundingClientRect()).find((r) => r.width > 0);
+          frames.push([map, drawn, yiwu ? Math.round(yiwu.x + yiwu.width / 2) : null, yiwu ? Math.round(yiwu.y + yiwu.height / 2) : null]);
           if (map !== 'app' || frames.filter(([m]) => m === 'app').length < 3) requestAnimationFrame(each);
         };
         requestAnimationFrame(each);
@@ -164,7 +167,11 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
       const frames = await page.evaluate(() => window.__frames);
       assert.ok(frames.some(([m]) => m === 'first'), 'the first paint was seen before the app');
       const bare = frames.filter(([m, drawn]) => m !== 'none' && !drawn);
-      assert.deepEqual(bare, [], `load ${load + 1}: frames as [map, land drawn]: ${JSON.stringify(frames)}`);
+      assert.deepEqual(bare, [], `load ${load + 1}: frames as [map, land drawn, 义乌 x, y]: ${JSON.stringify(frames)}`);
+      // The app's first frames are framed like the first paint: 义乌 does not jump (within 2 px).
+      const [, , x0, y0] = frames.find(([m, , x]) => m === 'first' && x !== null);
+      const moved = frames.filter(([m, , x, y]) => m !== 'none' && (Math.abs(x - x0) > 2 || Math.abs(y - y0) > 2));
+      assert.deepEqual(moved, [], `load ${load + 1}: 义乌 at ${x0}, ${y0} in the first paint; frames as [map, land drawn, x, y]: ${JSON.stringify(frames)}`);
       assert.deepEqual(page.problems, []);
       await page.context().close();
     }
