@@ -177,7 +177,7 @@ pub fn mount_point() -> web_sys::Element {
 const LAYERS: [&str; 6] = ["land", "focus", "lakes", "rivers", "borders", "coast"];
 
 thread_local! {
-    static BASE_LAYERS: Option<web_sys::Element> = take_base_layers();
+    static BASE_LAYERS: Option<web_sys::Element> = copy_base_layers();
 }
 
 /// The delta map's six outline paths (`<path data-layer="land" …>` …) in one SVG `<g>`, copied from
@@ -190,13 +190,13 @@ pub fn base_layers() -> Option<web_sys::Element> {
     BASE_LAYERS.with(|g| g.clone())
 }
 
-fn take_base_layers() -> Option<web_sys::Element> {
+fn copy_base_layers() -> Option<web_sys::Element> {
     let doc = gloo::utils::document();
     let first = by_id(FIRST_FRAME)?;
     let g = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
     g.set_attribute("class", "ct-layers").ok()?;
     for layer in LAYERS {
-        if let Some(p) = first.query_selector(&format!("path[data-layer={layer}]")).ok().flatten() {
+        if let Ok(Some(p)) = first.query_selector(&format!("path[data-layer={layer}]")) {
             if let Ok(copy) = p.clone_node_with_deep(true) {
                 let _ = g.append_child(&copy);
             }

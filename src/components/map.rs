@@ -107,20 +107,23 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let vp = vp.clone();
         let container = container.clone();
         use_effect_with((), move |_| {
-            let first = vp.clone();
+            // A new size renders the map; the same one (within half a pixel) does not.
+            let resize = move |next: Viewport| {
+                if (next.width - vp.width).abs() > 0.5 || (next.height - vp.height).abs() > 0.5 {
+                    vp.set(next);
+                }
+            };
+            // Measure now too, so the first picture the reader sees is framed for this size (usually it already
+            // is: the map starts from the first frame's size, and then this renders nothing).
+            if let Some(el) = container.cast::<Element>() {
+                resize(Viewport::new(el.client_width() as f64, el.client_height() as f64));
+            }
             let cb = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Some(e) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
                     let r = e.content_rect();
-                    let next = Viewport::new(r.width(), r.height());
-                    if (next.width - vp.width).abs() > 0.5 || (next.height - vp.height).abs() > 0.5 {
-                        vp.set(next);
-                    }
+                    resize(Viewport::new(r.width(), r.height()));
                 }
             });
-            // Measure now too, so the first picture the reader sees is already framed for this size.
-            if let Some(el) = container.cast::<Element>() {
-                first.set(Viewport::new(el.client_width() as f64, el.client_height() as f64));
-            }
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
             if let (Some(ro), Some(el)) = (&ro, container.cast::<Element>()) {
                 ro.observe(&el);
