@@ -68,6 +68,14 @@ pub struct Flags {
     pub theme: Option<crate::palette::Theme>,
 }
 
+/// The query values [`parse_query`] gives a meaning, by key (after decoding, in lower case); any other
+/// value of these keys, and any other key, is ignored.
+pub const QUERY_VALUES: [(&str, &[&str]); 4] =
+    [("lang", LANGS), ("embed", YES), ("present", YES), ("theme", crate::palette::Theme::NAMES)];
+const YES: &[&str] = &["", "1", "true"];
+/// English, then the ways of naming Chinese.
+const LANGS: &[&str] = &["en", "zh", "zh-cn", "zh-hans"];
+
 /// Parse a query string (with or without the leading `?`). Unknown keys and bad values are ignored.
 pub fn parse_query(query: &str) -> Flags {
     let mut f = Flags::default();
@@ -77,16 +85,42 @@ pub fn parse_query(query: &str) -> Flags {
     for pair in query.trim_start_matches('?').split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (percent_decode(k).to_ascii_lowercase(), percent_decode(v).to_ascii_lowercase());
-        match (k.as_str(), v.as_str()) {
-            ("lang", "en") => f.lang = Some(Lang::En),
-            ("lang", "zh" | "zh-cn" | "zh-hans") => f.lang = Some(Lang::Zh),
-            ("embed", "" | "1" | "true") => f.embed = true,
-            ("present", "" | "1" | "true") => f.present = true,
-            ("theme", v) => f.theme = crate::palette::Theme::parse(v).or(f.theme),
+        match k.as_str() {
+            "lang" => match LANGS.iter().position(|l| *l == v) {
+                Some(0) => f.lang = Some(Lang::En),
+                Some(_) => f.lang = Some(Lang::Zh),
+                None => {}
+            },
+            "embed" => f.embed |= YES.contains(&v.as_str()),
+            "present" => f.present |= YES.contains(&v.as_str()),
+            "theme" => f.theme = crate::palette::Theme::parse(&v).or(f.theme),
             _ => {}
         }
     }
     f
+}
+
+/// Whether the app, with these flags, looks other than the page's first paint (src/prerender.rs: the
+/// default language, the page's own layout, the light theme). The boot script then hides the first
+/// paint until the app draws, so that no reader sees one look turn into another.
+pub fn changes_first_paint(f: &Flags, prefers_dark: bool) -> bool {
+    f.lang.is_some_and(|l| l != Lang::default())
+        || f.embed
+        || f.present
+        || f.theme.is_some_and(|t| t.is_dark(prefers_dark))
+}
+
+/// The query's `key=value` pairs (decoded, lower case) for which the boot script hides the first paint:
+/// those with which [`parse_query`] gives the app another look, always (`false`) or when the reader's
+/// system prefers dark (`true`). Asked of [`parse_query`] itself, value by value, and written into the boot
+/// script by the build (src/prerender.rs `boot_query`), so that the two cannot disagree.
+pub fn first_paint_pairs(when_dark: bool) -> Vec<String> {
+    let changes = |q: &str, dark: bool| changes_first_paint(&parse_query(q), dark);
+    QUERY_VALUES
+        .iter()
+        .flat_map(|(k, vs)| vs.iter().map(move |v| format!("{k}={v}")))
+        .filter(|q| if when_dark { !changes(q, false) && changes(q, true) } else { changes(q, false) })
+        .collect()
 }
 
 /// The value of one hex digit, either case (`u8::from_str_radix` would also take a sign, and costs more wasm).
@@ -100,7 +134,7 @@ fn hex_digit(b: u8) -> Option<u8> {
 }
 
 /// Decode %XX escapes as UTF-8; malformed escapes are kept as they are, invalid UTF-8 is replaced.
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -181,6 +215,18 @@ mod tests {
         {
             assert_eq!(p(&v.to_hash()), v);
         }
+    }
+
+    #[test]
+    fn first_paint_pairs_are_the_look_changing_ones() {
+        let always = first_paint_pairs(false);
+        for q in ["lang=en", "embed=", "embed=1", "present=", "present=true", "theme=dark"] {
+            assert!(always.contains(&q.to_string()), "{q} in {always:?}");
+        }
+        for q in ["lang=zh", "lang=zh-cn", "theme=light", "theme=auto", "embed=0"] {
+            assert!(!always.contains(&q.to_string()), "{q} in {always:?}");
+        }
+        assert_eq!(first_paint_pairs(true), ["theme=auto"]);
     }
 
     #[test]

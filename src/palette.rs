@@ -149,14 +149,13 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The theme a value names (any letter case), `None` for anything else.
+    /// The names [`Theme::parse`] knows, in the order of the enum.
+    pub const NAMES: &'static [&'static str] = &["light", "dark", "auto"];
+
+    /// The theme a value names (any letter case, spaces around it ignored), `None` for anything else.
     pub fn parse(value: &str) -> Option<Theme> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "auto" => Some(Theme::Auto),
-            _ => None,
-        }
+        let i = Theme::NAMES.iter().position(|n| value.trim().eq_ignore_ascii_case(n))?;
+        Some([Theme::Light, Theme::Dark, Theme::Auto][i])
     }
 
     /// Dark or not, given whether the reader's system prefers dark.

@@ -111,6 +111,14 @@ fn targets(lang: Lang) -> Html {
     html! { <>{ for routes }{ for cards }</> }
 }
 
+/// For the boot script (tools/postbuild.mjs splices it in): the query pairs after which it hides the
+/// first paint until the app draws, `always` or when the reader's system prefers `dark`
+/// ([`crate::address::first_paint_pairs`]).
+pub fn first_paint_query() -> String {
+    use crate::address::first_paint_pairs;
+    serde_json::json!({ "always": first_paint_pairs(false), "dark": first_paint_pairs(true) }).to_string()
+}
+
 /// The complete overview page, as `#ct-first`.
 pub fn first_paint(lang: Lang) -> String {
     let main = html! {
@@ -206,5 +214,6 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("static.html", text_version(Lang::Zh)),
         ("outlines.html", outlines()),
         ("zh.html", zh_list()),
+        ("first-query.json", first_paint_query()),
     ]
 }

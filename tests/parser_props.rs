@@ -2,7 +2,9 @@
 //! Property tests of everything that reads input from outside the widget: the URL hash and query, and the
 //! messages a host page sends. Whatever arrives, parsing never panics and lands on a view that names itself.
 
-use county_tour::address::{parse_hash, parse_query, View};
+use county_tour::address::{
+    changes_first_paint, first_paint_pairs, parse_hash, parse_query, percent_decode, View, QUERY_VALUES,
+};
 use county_tour::bundle::TOUR;
 use county_tour::host::{is_pym_for, navigate_hash, NAVIGATE_TYPE};
 use county_tour::model::Lang;
@@ -84,6 +86,33 @@ fn hashlike() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
 }
 
+/// What the boot script (tools/postbuild.mjs) does with a query before the wasm: each pair decoded as
+/// `URLSearchParams` decodes it (%XX, `+` as a space), the key in lower case, the value trimmed and in lower
+/// case, looked up in the prerendered lists (`first_paint_pairs`).
+fn boot_hides(query: &str, dark: bool) -> bool {
+    // The same %XX decoding as URLSearchParams, which also reads `+` as a space.
+    let decode = |s: &str| percent_decode(&s.replace('+', " "));
+    let (always, when_dark) = (first_paint_pairs(false), first_paint_pairs(true));
+    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).any(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let pair = format!("{}={}", decode(k).to_lowercase(), decode(v).trim().to_lowercase());
+        always.contains(&pair) || (dark && when_dark.contains(&pair))
+    })
+}
+
+/// A query of known keys and values (any spelling), junk, and tracking tags, in any order.
+fn querylike() -> impl Strategy<Value = String> {
+    let known: Vec<(String, String)> =
+        QUERY_VALUES.iter().flat_map(|(k, vs)| vs.iter().map(move |v| (k.to_string(), v.to_string()))).collect();
+    let pair = prop_oneof![
+        prop::sample::select(known)
+            .prop_flat_map(|(k, v)| (respell(&k), respell(&v), prop::sample::select(vec!["", " ", "%20", "+"])))
+            .prop_map(|(k, v, pad)| if v.is_empty() && pad.is_empty() { k } else { format!("{k}={pad}{v}") }),
+        ("[a-z_]{1,8}", "[a-zA-Z0-9%+ ]{0,6}").prop_map(|(k, v)| format!("{k}={v}")),
+    ];
+    prop::collection::vec(pair, 0..5).prop_map(|ps| format!("?{}", ps.join("&")))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -141,6 +170,22 @@ proptest! {
     #[test]
     fn any_query_parses_without_panicking(q in any::<String>()) {
         let _ = parse_query(&q);
+    }
+
+    /// The first paint never shows a look the app then changes (a flash): whenever parse_query gives the
+    /// app another language, layout or colours, the boot script's lookup hides the first paint.
+    #[test]
+    fn the_boot_script_hides_the_first_paint_whenever_the_app_will_look_otherwise(q in querylike(), dark in any::<bool>()) {
+        if changes_first_paint(&parse_query(&q), dark) {
+            prop_assert!(boot_hides(&q, dark), "{q} (dark {dark}): the app looks otherwise, the boot script keeps the first paint");
+        }
+    }
+
+    #[test]
+    fn any_string_query_that_changes_the_look_is_caught_by_the_boot_script(q in any::<String>(), dark in any::<bool>()) {
+        if changes_first_paint(&parse_query(&q), dark) {
+            prop_assert!(boot_hides(&q, dark), "{q:?}");
+        }
     }
 
     #[test]

@@ -155,7 +155,23 @@ fn the_text_version_and_the_outlines() {
     let o = outlines();
     assert_eq!(count(&o, "data-layer="), 6);
     let names: Vec<&str> = files().iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["first.html", "static.html", "outlines.html", "zh.html"]);
+    assert_eq!(names, ["first.html", "static.html", "outlines.html", "zh.html", "first-query.json"]);
+}
+
+/// The boot script's list of look-changing query pairs is parse_query's own answer, and it is about the
+/// first paint as drawn: in the default language, light, the page's own layout.
+#[test]
+fn the_boot_script_learns_from_parse_query_which_query_pairs_hide_the_first_paint() {
+    let q: serde_json::Value = serde_json::from_str(&county_tour::prerender::first_paint_query()).unwrap();
+    assert_eq!(q["dark"], serde_json::json!(["theme=auto"]));
+    let always: Vec<&str> = q["always"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(always.contains(&"lang=en") && always.contains(&"present=") && always.contains(&"embed=1"), "{always:?}");
+    assert!(!always.contains(&"lang=zh") && !always.contains(&"theme=light"), "{always:?}");
+    let first = first_paint(Lang::default());
+    let root = &first[first.find("id=\"ct-first\"").expect("#ct-first")..];
+    let root = &root[..root.find('>').unwrap()];
+    assert!(root.contains(&format!("lang=\"{}\"", Lang::default().tag())), "{root}");
+    assert!(root.contains("class=\"ct-root lang-zh page\""), "{root}");
 }
 
 #[test]

@@ -86,16 +86,21 @@ function findStylesheets(html) {
 
 /** The prerendered page (`#ct-first`) is the Chinese overview of our own page, shown from the first paint
  *  and without JavaScript. With JavaScript it lies over the page (`ct-over`), so that the app renders
- *  beneath it and nothing shifts when the app removes it. A query flag that changes the colours, layout or
- *  language (present, embed, lang, a dark theme; src/address.rs parse_query) hides it until the app draws; if the app cannot start (its wasm blocked, a
- *  browser without WebAssembly), it stays or comes back: a real map whose markers and tabs are links, and
- *  whose cards show by `:target`. Other parameters, such as a newsletter's tracking tags, do not matter. */
-const FIRST_PAINT = `
+ *  beneath it and nothing shifts when the app removes it. A query pair with which the app looks otherwise
+ *  (another language, layout or colours) hides it until the app draws: which pairs those are, the
+ *  prerender asks src/address.rs parse_query (first-query.json), so this script only looks them up. If the
+ *  app cannot start (its wasm blocked, a browser without WebAssembly), the first paint stays or comes back:
+ *  a real map whose markers and tabs are links, and whose cards show by `:target`. Other parameters, such as
+ *  a newsletter's tracking tags, do not matter. */
+function firstPaint(hideFor) {
+  return `
 const first = document.getElementById('ct-first');
-const query = new URLSearchParams(location.search);
-const theme = (query.get('theme') || '').toLowerCase();
-const flagged = [...query.keys()].some((k) => /^(present|embed|lang)$/i.test(k)) || theme === 'dark' ||
-  (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+const hideFor = ${hideFor.trim()};
+const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+const flagged = [...new URLSearchParams(location.search)].some(([k, v]) => {
+  const pair = k.toLowerCase() + '=' + v.trim().toLowerCase();
+  return hideFor.always.includes(pair) || (dark && hideFor.dark.includes(pair));
+});
 first?.classList.add('ct-over');
 if (first && flagged) first.hidden = true;
 const withoutApp = (e) => {
@@ -104,10 +109,11 @@ const withoutApp = (e) => {
   console.warn('county-tour: the map runs without its app', e);
 };
 `;
+}
 
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
 function bootModule(loader, extras) {
-  const prefix = FIRST_PAINT + extrasLoader(extras);
+  const prefix = firstPaint(prerendered('first-query.json')) + extrasLoader(extras);
   const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + prefix);
   if (!code.includes(prefix)) fail('cannot find the import line of Trunk\'s loader');
   const out = code

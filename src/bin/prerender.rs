@@ -11,6 +11,8 @@
 //!   outlines.html  the base map's outlines alone, for embed.js (an inline mount has no first paint).
 //!   zh.html        the content's Chinese, one string a line (`<template id="ct-zh">`), which the wasm reads
 //!                  from the page instead of carrying it (build.rs `zh_from_page`).
+//!   first-query.json  the query pairs (`lang=en`, `present=`, …) after which the boot script hides the
+//!                  first paint until the app draws: parse_query's own answer (src/address.rs).
 //!   head.html      the `<head>` tags of a shared link: Open Graph, Twitter's card, the oEmbed link.
 //!   oembed.json    the rich oEmbed 1.0 document.
 //!   share-card.png, share-square.png   the share images (1200×630, 300×300), drawn from the export's map.

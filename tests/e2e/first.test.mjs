@@ -231,19 +231,36 @@ test('without WebAssembly, a click on 义乌 shows 义乌市\'s card from the pa
   await page.context().close();
 });
 
-test('a query flag (present, embed, lang) hides the first paint until the app draws; a deep link keeps it', async () => {
-  for (const suffix of ['?present#/binhu', '?lang=en', '?embed', '?utm_source=x&LANG=zh', '#/yiwu', '?utm_source=newsletter']) {
-    const page = await openPage(browser, ARTICLE);
+// The boot script hides the first paint for the query pairs that src/address.rs says change the app's look
+// (prerendered into first-query.json): hidden before the wasm exactly when the app then looks otherwise
+// (language, layout, colours) than the first paint. Hiding too little flashes one look into another;
+// hiding too much blanks the map for nothing while the wasm loads.
+test('the first paint hides before the wasm exactly when the app will look otherwise; a deep link keeps it', async () => {
+  const look = (page, sel) => page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    return ['lang-zh', 'lang-en', 'embed', 'present', 'dark'].filter((c) => root.classList.contains(c)).join(' ');
+  }, sel);
+  const cases = [
+    ['?present#/binhu'], ['?lang=en'], ['?LANG=En'], ['?embed'], ['?embed=0'], ['?utm_source=x&LANG=zh'],
+    ['?lang=fr'], ['?theme=Dark'], ['?theme=light'], ['?theme=auto'], ['?theme=auto', 'dark'], ['?theme=%20dark'],
+    ['#/yiwu'], ['?utm_source=newsletter'],
+  ];
+  for (const [suffix, colorScheme = 'light'] of cases) {
+    const what = `${suffix} (${colorScheme})`;
+    const page = await openPage(browser, { ...ARTICLE, colorScheme });
     const wasm = await holdWasm(page);
     await page.goto(server.url + suffix, { waitUntil: 'commit' });
     await wasm.asked;
     await page.waitForFunction(() => typeof globalThis.__countyTourExtras === 'function'); // boot.js has run
-    const flagged = /present|embed|lang/i.test(suffix);
-    assert.equal(await page.locator('#ct-first').isVisible(), !flagged, suffix);
+    const hidden = !(await page.locator('#ct-first').isVisible());
+    const first = await look(page, '#ct-first');
+    assert.equal(first, 'lang-zh', what);
     wasm.release();
     await appReady(page);
-    assert.ok(((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')) || '').length > 5000, suffix);
-    assert.deepEqual(page.problems, [], suffix);
+    const app = await look(page, '#county-tour .ct-root');
+    assert.equal(hidden, app !== first, `${what}: first paint ${hidden ? 'hidden' : 'shown'}, the app's look "${app}"`);
+    assert.ok(((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')) || '').length > 5000, what);
+    assert.deepEqual(page.problems, [], what);
     await page.context().close();
   }
 });
