@@ -182,14 +182,16 @@ pub fn map_svg(
     // Everything else in screen px.
     let lay = layout(tour, &base.labels, view, cam, vp, lang, style);
     let _ = write!(o, "<svg x=\"0\" y=\"{head}\" width=\"{wf}\" height=\"{}\">", Fixed(vp.height, 1));
-    let bf = style.font * 1.1;
+    let bf = style.font;
     for (lb, _) in base.labels.iter().zip(&lay.base_labels).filter(|(_, show)| **show) {
         let at = cam.to_screen(vp, crate::geo::Point::new(lb.x, lb.y));
         let water = matches!(&*lb.kind, "lake" | "river" | "sea");
         let look = if water {
-            format!("fill=\"{WATER_NAME}\" font-style=\"italic\" stroke=\"{WATER}\"")
+            // Chinese has no italic (a browser slants the glyphs); English water names are set in it.
+            let slant = if lang == Lang::En { " font-style=\"italic\"" } else { "" };
+            format!("fill=\"{WATER_NAME}\"{slant} stroke=\"{WATER}\"")
         } else {
-            format!("fill=\"{PLACE}\" font-weight=\"600\" letter-spacing=\"{}\" stroke=\"{HALO}\"", Fixed(bf * 0.1, 1))
+            format!("fill=\"{PLACE}\" font-weight=\"700\" letter-spacing=\"{}\" stroke=\"{HALO}\"", Fixed(bf * 0.1, 1))
         };
         let attrs = format!(
             "font-size=\"{}\" text-anchor=\"middle\" {look} stroke-width=\"3\" paint-order=\"stroke\"",
@@ -221,7 +223,7 @@ pub fn map_svg(
     };
     let lh = style.label_height();
     let label_attrs = format!(
-        "font-size=\"{}\" font-weight=\"600\" fill=\"{INK}\" stroke=\"{HALO}\" stroke-width=\"4\" \
+        "font-size=\"{}\" font-weight=\"700\" fill=\"{INK}\" stroke=\"{HALO}\" stroke-width=\"4\" \
          stroke-linejoin=\"round\" paint-order=\"stroke\"",
         Fixed(style.font, 1)
     );
@@ -246,7 +248,7 @@ pub fn map_svg(
                 shape(&mut o, st.group, style.radius, &format!("fill=\"{color}\" stroke=\"{edge}\""));
                 let attrs = format!(
                     "font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\" text-anchor=\"middle\"",
-                    Fixed(style.font * 0.95, 1)
+                    Fixed(style.font, 1)
                 );
                 text(&mut o, 0.0, style.font * 0.36, &attrs, &st.order.to_string());
             }

@@ -14,6 +14,10 @@ use crate::model::{Lang, Tour};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MarkerStyle {
     pub radius: f64,
+    /// The size of all the map's text: stop names and order numbers bold, the base map's names regular or
+    /// bold. Each further size or weight of SVG text costs the first frame a font lookup of its own (a round
+    /// trip to the browser's font service, about 20 ms at 4× CPU; SVG text at the map's scale shares none
+    /// with the page's HTML text).
     pub font: f64,
     /// The radius of the round tap target around each marker.
     pub hit: f64,
@@ -250,7 +254,7 @@ pub fn layout(
             h: 2.0 * r.radius,
         }))
         .collect();
-    let base_font = style.font * 1.1;
+    let base_font = style.font;
     let base_labels = base
         .iter()
         .map(|l| {

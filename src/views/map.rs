@@ -178,7 +178,7 @@ fn markers(p: &MapProps, set: &MarkerSet) -> Html {
         html! {
             <g class={class_list("ct-num", &[(dim, "dim")])} transform={tr(points[i], 2)}>
                 <text class="k ct-mk-n" x={num(m.x, 1)} y={num(m.y + style.font * 0.36, 1)}
-                    font-size={num(style.font * 0.95, 1)}>{ st.order }</text>
+                    font-size={num(style.font, 1)}>{ st.order }</text>
             </g>
         }
     });
@@ -216,7 +216,7 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
     let labels = DELTA.labels.iter().zip(&set.lay.base_labels).filter(|(_, show)| **show).map(|(l, _)| {
         html! {
             <g transform={tr(Point::new(l.x, l.y), 1)}>
-                <text class={format!("k ct-base-label {}", l.kind)} font-size={num(font * 1.1, 1)}
+                <text class={format!("k ct-base-label {}", l.kind)} font-size={num(font, 1)}
                     y={num(font * 0.4, 1)}>{ l.text(p.lang) }</text>
             </g>
         }

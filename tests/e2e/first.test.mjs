@@ -54,6 +54,20 @@ const SAME_PICTURE = 0.002;
 
 const AREA = { phone: 44 * 44, article: 24 * 24 };
 
+/** The font styles of the map's visible SVG text in `scope`, at their size on screen (rounded to 0.1 px). */
+const mapFonts = (page, scope) => page.evaluate((scope) => {
+  const seen = new Set();
+  for (const t of document.querySelectorAll(`${scope} svg text`)) {
+    if (!t.getClientRects().length) continue;
+    const cs = getComputedStyle(t);
+    const ctm = t.getScreenCTM();
+    seen.add(`${(parseFloat(cs.fontSize) * Math.hypot(ctm.a, ctm.b)).toFixed(1)}px ${cs.fontWeight} ${cs.fontStyle}`);
+  }
+  return [...seen].sort();
+}, scope);
+// The map's text size on screen (layout.rs PHONE and READER font, at the first paint's scale).
+const FONT = { phone: '13.0', article: '14.0' };
+
 for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
   test(`${name}: with the wasm blocked, the overview shows three routes and 18 stops, each with a target of its own`, async () => {
     const page = await openPage(browser, options);
@@ -67,6 +81,9 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
     map.links.forEach((href, i) => assert.equal(href, `#/${map.stops[i]}`));
     const areas = await tapAreas(page, '#ct-first');
     for (const [id, px] of Object.entries(areas)) assert.ok(px >= AREA[name], `${id}: ${px} px² of its own`);
+    // The map's text in one size and two weights (layout.rs MarkerStyle::font): each further size, weight or
+    // slant of SVG text costs the first frame a font lookup of its own (about 20 ms at 4× CPU).
+    assert.deepEqual(await mapFonts(page, '#ct-first'), [`${FONT[name]}px 400 normal`, `${FONT[name]}px 700 normal`]);
     await page.screenshot({ path: path.join(shotsDir, `first-paint-${name}.png`) });
     await page.context().close();
   });
