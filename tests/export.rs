@@ -151,3 +151,18 @@ fn the_handout_has_four_maps_then_every_card_with_reported_and_background_apart(
         }
     }
 }
+
+/// The map's text as on screen: one size, stop names and numbers bold; water names upright in Chinese
+/// (it has no italic) and italic in English.
+#[test]
+fn the_exported_map_text_is_one_size_and_water_names_slant_only_in_english() {
+    let vp = Viewport { width: 1280.0, height: 800.0 };
+    let zh = overview(Lang::Zh, vp);
+    let en = overview(Lang::En, vp);
+    assert!(zh.contains("杭州湾") && !zh.contains("font-style=\"italic\""), "no slanted Chinese");
+    assert!(en.contains("font-style=\"italic\""), "English water names in italic");
+    let map = &zh[zh.find("<svg x=\"0\"").expect("the map's own svg")..];
+    let sizes: std::collections::BTreeSet<&str> =
+        map.match_indices("font-size=\"").map(|(i, m)| map[i + m.len()..].split('"').next().unwrap()).collect();
+    assert!(sizes.contains(&"14") && !sizes.contains(&"15.4") && !sizes.contains(&"13.3"), "{sizes:?}");
+}
