@@ -113,7 +113,7 @@ pub fn changes_first_paint(f: &Flags, prefers_dark: bool) -> bool {
 /// The query's `key=value` pairs (decoded, lower case) for which the boot script hides the first paint:
 /// those with which [`parse_query`] gives the app another look, always (`false`) or when the reader's
 /// system prefers dark (`true`). Asked of [`parse_query`] itself, value by value, and written into the boot
-/// script by the build (src/prerender.rs `boot_query`), so that the two cannot disagree.
+/// script by the build (src/prerender.rs `first_paint_query`), so that the two cannot disagree.
 pub fn first_paint_pairs(when_dark: bool) -> Vec<String> {
     let changes = |q: &str, dark: bool| changes_first_paint(&parse_query(q), dark);
     QUERY_VALUES
