@@ -12,7 +12,7 @@ use crate::layout::{overview_region, MapFrame, BANDS};
 use crate::model::Lang;
 use crate::num::Fixed;
 use crate::views::card::card_body;
-use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet};
+use crate::views::map::{map_view, MapHandlers, MapProps, MarkerSet, FIRST_PAINT_AFTER};
 use crate::views::overview::{overview, OverviewProps};
 use crate::views::page::{page, PageProps, Tools};
 use crate::views::parts::{layer_paths, route_style};
@@ -119,6 +119,14 @@ pub fn first_paint_query() -> String {
     serde_json::json!({ "always": first_paint_pairs(false), "dark": first_paint_pairs(true) }).to_string()
 }
 
+/// For the page's `<head>` (tools/postbuild.mjs splices it into index.html and the single file): the first
+/// frame waits until the parser has reached [`FIRST_PAINT_AFTER`], the element right after the routes, the
+/// lead marker sets and the outlines, so it never shows a half-drawn map. Browsers without `rel=expect`
+/// ignore it.
+pub fn first_paint_head() -> String {
+    format!("<link rel=\"expect\" href=\"#{FIRST_PAINT_AFTER}\" blocking=\"render\">")
+}
+
 /// The complete overview page, as `#ct-first`.
 pub fn first_paint(lang: Lang) -> String {
     let main = html! {
@@ -215,5 +223,6 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("outlines.html", outlines()),
         ("zh.html", zh_list()),
         ("first-query.json", first_paint_query()),
+        ("first-head.html", first_paint_head()),
     ]
 }

@@ -341,6 +341,8 @@ async function main() {
   const first = prerendered('first.html');
   const text = prerendered('static.html');
   const zh = prerendered('zh.html');
+  // The first frame waits for the whole map (src/prerender.rs first_paint_head); both pages have the first paint.
+  html = replaceOnce(html, '<link rel="icon"', (icon) => `${prerendered('first-head.html')}\n  ${icon}`, 'the favicon link');
   for (const name of SHARED) write(name, prerendered(name, null));
   html = replaceOnce(
     html,

@@ -13,6 +13,8 @@
 //!                  from the page instead of carrying it (build.rs `zh_from_page`).
 //!   first-query.json  the query pairs (`lang=en`, `present=`, …) after which the boot script hides the
 //!                  first paint until the app draws: parse_query's own answer (src/address.rs).
+//!   first-head.html  for the `<head>`: the render-blocking link that makes the first frame wait for the
+//!                  whole map (views::map::FIRST_PAINT_AFTER).
 //!   head.html      the `<head>` tags of a shared link: Open Graph, Twitter's card, the oEmbed link.
 //!   oembed.json    the rich oEmbed 1.0 document.
 //!   share-card.png, share-square.png   the share images (1200×630, 300×300), drawn from the export's map.

@@ -226,7 +226,7 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
 }
 
 /// The prerendered page's layer of other widths' marker sets, which its `<head>` names in `<link rel="expect"
-/// blocking="render">` (index.html): the browser paints nothing until the parser has reached it, that is
+/// blocking="render">` (src/prerender.rs `first_paint_head`): the browser paints nothing until the parser has reached it, that is
 /// until the routes, the lead marker sets and the base map are in. Without it a slow phone's parser could
 /// stop halfway through the markers, or before the land, for a first frame, and pay the first (costliest)
 /// layout twice before the map is whole.
