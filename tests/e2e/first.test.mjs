@@ -117,9 +117,9 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
   });
 }
 
-// A slow phone's parser stops for a frame whenever its time slice ends; without `<link rel=expect>`
-// (index.html) about one load in three painted a map with its routes and only some of its markers (or no
-// land yet), and then laid the page out a second time before the map was whole.
+// A slow phone's parser stops for a frame whenever its time slice ends; without the head's `<link rel=expect>`
+// (src/prerender.rs first_paint_head) about one load in three painted a map with its routes and only some of
+// its markers (or no land yet), and then laid the page out a second time before the map was whole.
 for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
   test(`${name}, slow network and CPU: no frame shows a half-drawn map; the first with routes has all 18 markers and the land`, async () => {
     for (let load = 0; load < 3; load++) {
