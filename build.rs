@@ -48,8 +48,10 @@ fn main() {
         let list: Vec<String> = issues.iter().map(|i| format!("- {i}")).collect();
         panic!("\n{tour_path} has {} problem(s):\n{}\n", issues.len(), list.join("\n"));
     }
-    let (wasm_tour, zh) = zh_from_page(&rust_literal::to_rust(&tour).unwrap());
+    let (wasm_tour, zh) = from_page(&rust_literal::to_rust(&tour).unwrap(), "zh", 1);
+    let (wasm_tour, en) = from_page(&wasm_tour, "en", 2);
     write("zh_list.rs", zh);
+    write("en_list.rs", en);
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     write("tour.rs", if wasm { wasm_tour } else { rust_literal::to_rust(&tour).unwrap() });
     // In the browser the delta map's six outlines arrive with the page (its first frame, written by
@@ -72,18 +74,21 @@ fn main() {
     }
 }
 
-/// The content's Chinese travels once, in the page: the prerendered page shows most of it already, and
-/// the list of every `zh` string (zh_list.rs, in the order the tour's Rust literal has them) goes into
-/// index.html beside that text (`<template id="ct-zh">`, src/prerender.rs, tools/postbuild.mjs), where
-/// it compresses against it. Returns the tour for the wasm, each non-empty `zh` replaced by `\u{1}` and
-/// its place in that list (`model::zh` looks it up), and the list as a Rust expression.
-fn zh_from_page(tour: &str) -> (String, String) {
-    const FIELD: &str = "zh:Cow::Borrowed(\"";
+/// The content's text travels outside the wasm, one language at a time. Its Chinese goes into index.html
+/// beside the prerendered page that shows most of it already: the list of every `zh` string (zh_list.rs, in
+/// the order the tour's Rust literal has them) in a `<template id="ct-zh">` (src/prerender.rs,
+/// tools/postbuild.mjs), where it compresses against that text. Its English (en_list.rs) is a file of its
+/// own that the page fetches when a reader asks for English (`web::with_text`), or inline in the pages
+/// that need it from the start. Returns the tour with each non-empty `lang` field replaced by
+/// `\u{mark}` and its place in that language's list (`model::text` looks it up), and the list as a Rust
+/// expression.
+fn from_page(tour: &str, lang: &str, mark: u8) -> (String, String) {
+    let field = format!("{lang}:Cow::Borrowed(\"");
     let (mut out, mut list, mut rest) = (String::new(), String::from("&["), tour);
     let mut n = 0;
-    while let Some(i) = rest.find(FIELD) {
-        out.push_str(&rest[..i + FIELD.len()]);
-        let body = &rest[i + FIELD.len()..];
+    while let Some(i) = rest.find(&field) {
+        out.push_str(&rest[..i + field.len()]);
+        let body = &rest[i + field.len()..];
         // The literal is str's Debug output: it ends at the first quote that no backslash escapes.
         let (mut end, mut escaped) = (0, false);
         for (j, c) in body.char_indices() {
@@ -97,14 +102,14 @@ fn zh_from_page(tour: &str) -> (String, String) {
             }
         }
         let text = &body[..end];
-        if text.contains("\\n") || text.contains("\\r") || text.starts_with("\\u{1}") {
-            panic!("\na zh text has a line break or starts with U+0001: {text}\n");
+        if text.contains("\\n") || text.contains("\\r") || ["\\u{1}", "\\u{2}"].iter().any(|m| text.starts_with(m)) {
+            panic!("\na {lang} text has a line break or starts with U+0001 or U+0002: {text}\n");
         }
         if text.is_empty() {
             rest = body;
             continue;
         }
-        out.push_str(&format!("\\u{{1}}{n}"));
+        out.push_str(&format!("\\u{{{mark}}}{n}"));
         list.push_str(&format!("\"{text}\","));
         n += 1;
         rest = &body[end..];

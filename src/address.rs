@@ -100,27 +100,34 @@ pub fn parse_query(query: &str) -> Flags {
     f
 }
 
-/// Whether the app, with these flags, looks other than the page's first paint (src/prerender.rs: the
-/// default language, the page's own layout, the light theme). The boot script then hides the first
-/// paint until the app draws, so that no reader sees one look turn into another.
-pub fn changes_first_paint(f: &Flags, prefers_dark: bool) -> bool {
-    f.lang.is_some_and(|l| l != Lang::default())
-        || f.embed
-        || f.present
-        || f.theme.is_some_and(|t| t.is_dark(prefers_dark))
+/// Whether the app, with these flags, looks other than the first paint of the page in language `page`
+/// (src/prerender.rs: that language, the page's own layout, the light theme). The boot script then hides
+/// the first paint until the app draws, so that no reader sees one look turn into another.
+pub fn changes_first_paint(f: &Flags, page: Lang, prefers_dark: bool) -> bool {
+    f.lang.is_some_and(|l| l != page) || f.embed || f.present || f.theme.is_some_and(|t| t.is_dark(prefers_dark))
 }
 
-/// The query's `key=value` pairs (decoded, lower case) for which the boot script hides the first paint:
-/// those with which [`parse_query`] gives the app another look, always (`false`) or when the reader's
-/// system prefers dark (`true`). Asked of [`parse_query`] itself, value by value, and written into the boot
-/// script by the build (src/prerender.rs `first_paint_query`), so that the two cannot disagree.
-pub fn first_paint_pairs(when_dark: bool) -> Vec<String> {
-    let changes = |q: &str, dark: bool| changes_first_paint(&parse_query(q), dark);
-    QUERY_VALUES
-        .iter()
-        .flat_map(|(k, vs)| vs.iter().map(move |v| format!("{k}={v}")))
+/// The query's `key=value` pairs (decoded, lower case) for which the boot script hides the first paint of
+/// the page in language `page`: those with which [`parse_query`] gives the app another look, always
+/// (`false`) or when the reader's system prefers dark (`true`). Asked of [`parse_query`] itself, value by
+/// value, and written into the boot script by the build (src/prerender.rs `first_paint_query`), so that
+/// the two cannot disagree.
+pub fn first_paint_pairs(page: Lang, when_dark: bool) -> Vec<String> {
+    let changes = |q: &str, dark: bool| changes_first_paint(&parse_query(q), page, dark);
+    query_pairs()
         .filter(|q| if when_dark { !changes(q, false) && changes(q, true) } else { changes(q, false) })
         .collect()
+}
+
+/// The query's `key=value` pairs (as [`first_paint_pairs`]) that ask for English: the boot script starts
+/// fetching the content's English with the wasm, not after it (src/prerender.rs `first_paint_query`).
+pub fn english_pairs() -> Vec<String> {
+    query_pairs().filter(|q| parse_query(q).lang == Some(Lang::En)).collect()
+}
+
+/// Every `key=value` of [`QUERY_VALUES`].
+fn query_pairs() -> impl Iterator<Item = String> {
+    QUERY_VALUES.iter().flat_map(|(k, vs)| vs.iter().map(move |v| format!("{k}={v}")))
 }
 
 /// The value of one hex digit, either case (`u8::from_str_radix` would also take a sign, and costs more wasm).
@@ -219,14 +226,18 @@ mod tests {
 
     #[test]
     fn first_paint_pairs_are_the_look_changing_ones() {
-        let always = first_paint_pairs(false);
+        let always = first_paint_pairs(Lang::Zh, false);
         for q in ["lang=en", "embed=", "embed=1", "present=", "present=true", "theme=dark"] {
             assert!(always.contains(&q.to_string()), "{q} in {always:?}");
         }
         for q in ["lang=zh", "lang=zh-cn", "theme=light", "theme=auto", "embed=0"] {
             assert!(!always.contains(&q.to_string()), "{q} in {always:?}");
         }
-        assert_eq!(first_paint_pairs(true), ["theme=auto"]);
+        assert_eq!(first_paint_pairs(Lang::Zh, true), ["theme=auto"]);
+        // The English page's first paint is English: Chinese changes it, English does not.
+        let en = first_paint_pairs(Lang::En, false);
+        assert!(en.contains(&"lang=zh-hans".to_string()) && !en.contains(&"lang=en".to_string()), "{en:?}");
+        assert_eq!(english_pairs(), ["lang=en"]);
     }
 
     #[test]

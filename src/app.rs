@@ -14,7 +14,7 @@ use crate::components::hunan::{hunan_view, use_hunan_outlines, HunanViewProps};
 use crate::components::map::TourMap;
 use crate::components::present::{presenter_bar, use_presenter};
 use crate::host::Command;
-use crate::model::Tour;
+use crate::model::{Lang, Tour};
 use crate::palette::Theme;
 use crate::state::{key_action, Action, AppState};
 use crate::views::card::{case_card, use_card_state, CaseCardProps};
@@ -50,7 +50,20 @@ pub fn start() {
     let owns_page = root.has_attribute("data-page");
     // Take the base map's outlines from the page's prerendered overview before the app replaces it.
     web::base_layers();
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
+    // A page asked for in English waits for the content's English (en.html has it; index.html fetches it, see
+    // build.rs `from_page`) rather than show its Chinese first; its first paint is hidden meanwhile
+    // (tools/postbuild.mjs).
+    web::with_text(web::requested_lang(), move || {
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
+    });
+}
+
+/// Switch the widget's language once the page has the content in it (`web::with_text`).
+fn set_lang(store: UseReducerDispatcher<AppState>) -> impl Fn(Lang) + Clone {
+    move |lang| {
+        let store = store.clone();
+        web::with_text(lang, move || store.dispatch(Action::SetLang(lang)))
+    }
 }
 
 fn initial_state(tour: &Tour) -> AppState {
@@ -60,7 +73,7 @@ fn initial_state(tour: &Tour) -> AppState {
     AppState {
         map_view: view.clone(),
         view,
-        lang: flags.lang.unwrap_or_default(),
+        lang: web::requested_lang(),
         present: flags.present,
         embed: flags.embed,
         ..Default::default()
@@ -130,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
             // The first render is in the DOM: the page's prerendered overview steps aside in the same task, so
             // the reader never sees both, and nothing shifts (the live map takes the box the frame had).
             web::remove_first_frame();
-            let set_lang = store.clone();
+            let set_lang = set_lang(store.dispatcher());
             let show_hash = move |hash: String| {
                 let v = tour.view_of_hash(&hash);
                 store.dispatch(Action::Show(v));
@@ -141,7 +154,7 @@ pub fn app(props: &AppProps) -> Html {
             });
             let host = crate::embed::connect(move |c| match c {
                 Command::Navigate(hash) => show_hash(hash),
-                Command::Lang(lang) => set_lang.dispatch(Action::SetLang(lang)),
+                Command::Lang(lang) => set_lang(lang),
             });
             move || drop((listener, host))
         });
@@ -216,9 +229,9 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let toggle_lang = {
-        let dispatch = dispatch.clone();
+        let set_lang = set_lang(store.dispatcher());
         let next = lang.other();
-        Callback::from(move |_| dispatch.emit(Action::SetLang(next)))
+        Callback::from(move |_| set_lang(next))
     };
     let (export_svg, export_png) = export_handlers(&state.view, lang, state.present);
     let extra = html! {

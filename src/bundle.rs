@@ -21,7 +21,11 @@ pub static HUNAN: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_hunan.rs
 pub static HUNAN_LAYERS: Layers = include!(concat!(env!("OUT_DIR"), "/hunan_layers.rs"));
 /// Finer outlines of the central delta, drawn over the main map when the reader is zoomed in.
 pub static DETAIL: Basemap = include!(concat!(env!("OUT_DIR"), "/basemap_detail.rs"));
-/// Every Chinese string of the content, in the order of build.rs's `zh_from_page`: the prerender writes
+/// Every Chinese string of the content, in the order of build.rs's `from_page`: the prerender writes
 /// them into the page (`<template id="ct-zh">`), which is where the wasm reads them (`web::page_zh`).
 #[cfg(not(target_arch = "wasm32"))]
 pub static ZH_LIST: &[&str] = include!(concat!(env!("OUT_DIR"), "/zh_list.rs"));
+/// Every English string of the content, likewise: the page fetches them when a reader asks for English
+/// (`web::with_text`), from a file that tools/postbuild.mjs makes of the prerender's list.
+#[cfg(not(target_arch = "wasm32"))]
+pub static EN_LIST: &[&str] = include!(concat!(env!("OUT_DIR"), "/en_list.rs"));

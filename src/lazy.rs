@@ -1,5 +1,5 @@
 //! The widget's side of the `extras` wasm (src/extras.rs): the QR code, export and Hunan outlines, fetched on
-//! first use.
+//! first use; and of the content's English, fetched when a reader first asks for it.
 //! The page's loader (boot.js, embed.js or the single-file page, written by tools/postbuild.mjs) defines
 //! `globalThis.__countyTourExtras()`, a promise of the extras module, fetched and started once.
 //! If it is missing or cannot load (offline, blocked), the callers simply get nothing.
@@ -21,6 +21,13 @@ extern "C" {
     #[wasm_bindgen(method, js_name = then)]
     fn then(this: &Loading, ok: &JsValue, failed: &JsValue);
 
+    /// The loader's promise of the content's English in the page (`<template id="ct-en">`).
+    #[wasm_bindgen(catch, js_name = __countyTourEn)]
+    fn load_english() -> Result<Loading, JsValue>;
+
+    #[wasm_bindgen(method, js_name = finally)]
+    fn finally(this: &Loading, done: &JsValue);
+
     #[wasm_bindgen(method)]
     pub fn qr_svg(this: &Extras, text: &str, size: u32) -> Option<String>;
 
@@ -38,4 +45,13 @@ pub fn with_extras(f: impl FnOnce(&Extras) + 'static) {
     };
     let ok = Closure::once_into_js(move |m: JsValue| f(m.unchecked_ref()));
     loading.then(&ok, &Closure::once_into_js(|_: JsValue| ()));
+}
+
+/// Run `f` once the loader has brought the content's English into the page, or has failed to; at once if
+/// the page has no loader (`web::with_text`).
+pub fn with_english(f: impl FnOnce() + 'static) {
+    match load_english() {
+        Ok(loading) => loading.finally(&Closure::once_into_js(f)),
+        Err(_) => f(),
+    }
 }

@@ -25,20 +25,22 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(zh(&self.zh, &self.en), &self.en)
+        text(lang, &self.zh, &self.en)
     }
 }
 
-/// A `zh` field's text. The release wasm carries no Chinese content: build.rs (`zh_from_page`) left each
-/// field `\u{1}` and its place in the page's list of them (`web::page_zh`); a page without that list
-/// shows the English rather than nothing. Everywhere else the field is the text itself.
-fn zh<'a>(field: &'a str, en: &'a str) -> &'a str {
+/// A translated field's text in `lang`. The release wasm carries no content text: build.rs (`from_page`)
+/// left each `zh` field `\u{1}` and each `en` field `\u{2}`, then its place in the page's list of that
+/// language (`web::page_text`). A language the page does not have (yet) shows the other one rather than
+/// nothing. Everywhere else the fields are the text itself.
+fn text<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     #[cfg(target_arch = "wasm32")]
-    if let Some(i) = field.strip_prefix('\u{1}') {
-        return crate::web::page_zh(i).unwrap_or(en);
+    {
+        use crate::web::page_text;
+        page_text(lang.pick(zh, en)).or_else(|| page_text(lang.other().pick(zh, en))).unwrap_or_default()
     }
-    let _ = en;
-    field
+    #[cfg(not(target_arch = "wasm32"))]
+    lang.pick(zh, en)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -96,7 +98,7 @@ pub struct Fact {
 
 impl Fact {
     pub fn text(&self, lang: Lang) -> &str {
-        lang.pick(zh(&self.zh, &self.en), &self.en)
+        text(lang, &self.zh, &self.en)
     }
 }
 

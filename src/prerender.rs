@@ -111,12 +111,31 @@ fn targets(lang: Lang) -> Html {
     html! { <>{ for routes }{ for cards }</> }
 }
 
-/// For the boot script (tools/postbuild.mjs splices it in): the query pairs after which it hides the
+/// For the boot script (tools/postbuild.mjs splices it in), by the language of the page's first paint
+/// (`#ct-first`'s `lang`: index.html's Chinese, en.html's English): the query pairs after which it hides the
 /// first paint until the app draws, `always` or when the reader's system prefers `dark`
-/// ([`crate::address::first_paint_pairs`]).
+/// ([`crate::address::first_paint_pairs`]), and those after which it fetches the content's `english` at once,
+/// which only the Chinese page lacks ([`crate::address::english_pairs`]).
 pub fn first_paint_query() -> String {
-    use crate::address::first_paint_pairs;
-    serde_json::json!({ "always": first_paint_pairs(false), "dark": first_paint_pairs(true) }).to_string()
+    use crate::address::{english_pairs, first_paint_pairs};
+    let page = |lang: Lang| {
+        let english = if lang == Lang::Zh { english_pairs() } else { Vec::new() };
+        serde_json::json!({ "always": first_paint_pairs(lang, false), "dark": first_paint_pairs(lang, true), "english": english })
+    };
+    serde_json::json!({ Lang::Zh.tag(): page(Lang::Zh), Lang::En.tag(): page(Lang::En) }).to_string()
+}
+
+/// What makes en.html of index.html (tools/postbuild.mjs): the `lang` of `<html>`, the attributes that tell
+/// the app on `<main id="county-tour">` its language (`web::requested_lang`), and the `<title>` and
+/// description that replace index.html's.
+pub fn page_of(lang: Lang) -> String {
+    let head = format!(
+        "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
+        crate::export::esc(crate::share::title(lang)),
+        crate::export::esc(&crate::share::description(lang))
+    );
+    serde_json::json!({ "html_lang": lang.tag(), "main_attrs": format!("data-lang=\"{}\"", lang.code()), "head": head })
+        .to_string()
 }
 
 /// For the page's `<head>` (tools/postbuild.mjs splices it into index.html and the single file): the first
@@ -209,10 +228,15 @@ pub fn outlines() -> String {
     render(html! { <svg aria-hidden="true"><g class="ct-layers">{ layer_paths(&DELTA.layers) }</g></svg> })
 }
 
-/// The content's Chinese, one string a line (`bundle::ZH_LIST`), for `<template id="ct-zh">`: the wasm reads
-/// it from the page rather than carrying it (`web::page_zh`).
-pub fn zh_list() -> String {
-    crate::bundle::ZH_LIST.iter().map(|t| crate::export::esc(t)).collect::<Vec<_>>().join("\n")
+/// The content's text in `lang`, one string a line (`bundle::ZH_LIST`, `bundle::EN_LIST`), as the content of
+/// `<template id="ct-zh">` or `"ct-en"`: the wasm reads it from the page rather than carrying it
+/// (`web::page_text`).
+pub fn text_list(lang: Lang) -> String {
+    let list = match lang {
+        Lang::Zh => crate::bundle::ZH_LIST,
+        Lang::En => crate::bundle::EN_LIST,
+    };
+    list.iter().map(|t| crate::export::esc(t)).collect::<Vec<_>>().join("\n")
 }
 
 /// The files src/bin/prerender.rs writes.
@@ -221,7 +245,11 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("first.html", first_paint(Lang::Zh)),
         ("static.html", text_version(Lang::Zh)),
         ("outlines.html", outlines()),
-        ("zh.html", zh_list()),
+        ("zh-list.html", text_list(Lang::Zh)),
+        ("en-list.html", text_list(Lang::En)),
+        ("first-en.html", first_paint(Lang::En)),
+        ("static-en.html", text_version(Lang::En)),
+        ("page-en.json", page_of(Lang::En)),
         ("first-query.json", first_paint_query()),
         ("first-head.html", first_paint_head()),
     ]

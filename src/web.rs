@@ -83,6 +83,14 @@ pub fn requested_theme() -> crate::palette::Theme {
     query.or_else(attr).unwrap_or_default()
 }
 
+/// The language a reader was given: `?lang=` on the address, else `data-lang` on `#county-tour` (en.html's
+/// own, or an inline mount's in an English article), else Chinese. The attribute takes the query's values.
+pub fn requested_lang() -> Lang {
+    let query = |q: &str| crate::address::parse_query(q).lang;
+    let attr = || query(&format!("lang={}", host_element()?.get_attribute("data-lang")?));
+    query(&gloo::utils::window().location().search().unwrap_or_default()).or_else(attr).unwrap_or_default()
+}
+
 fn dark_scheme() -> Option<web_sys::MediaQueryList> {
     gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten()
 }
@@ -262,18 +270,40 @@ pub fn delta() -> &'static crate::basemap::Basemap {
     WITH_LAYERS.with(|b| *b)
 }
 
-/// The content's `index`th Chinese string (see `model::zh`): one line each of the page's
-/// `<template id="ct-zh">` (written by the prerender, in index.html beside the text it repeats; embed.js
-/// brings it for an inline mount), read on first use. `None` when the page has no such list.
-pub fn page_zh(index: &str) -> Option<&'static str> {
+/// The page's templates that hold the content's text, one string a line, by build.rs's mark (`\u{1}` Chinese,
+/// `\u{2}` English; see `model::text`). index.html carries the Chinese beside the text it repeats (embed.js
+/// brings it for an inline mount); the English arrives when a reader asks for it ([`with_text`]).
+const TEXT_LISTS: [&str; 2] = ["ct-zh", "ct-en"];
+
+/// A content field's text: the field itself, or for a marked field its line of the page's list, read on
+/// first use. `None` when the page has no such list (yet).
+pub fn page_text(field: &str) -> Option<&str> {
     thread_local! {
-        static LIST: Vec<&'static str> = match by_id("ct-zh") {
-            Some(t) => Box::leak(unescape(&t.inner_html()).into_boxed_str()).split('\n').collect(),
-            None => Vec::new(),
-        };
+        static LISTS: std::cell::RefCell<[Option<Vec<&'static str>>; 2]> = Default::default();
     }
-    let i = index.bytes().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))?;
-    LIST.with(|l| l.get(i).copied())
+    let Some(which @ 0..=1) = field.bytes().next().map(|b| usize::from(b).wrapping_sub(1)) else {
+        return Some(field);
+    };
+    let i = field[1..].bytes().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))?;
+    LISTS.with_borrow_mut(|lists| {
+        let list = &mut lists[which];
+        if list.is_none() {
+            *list = by_id(TEXT_LISTS[which])
+                .map(|t| Box::leak(unescape(&t.inner_html()).into_boxed_str()).split('\n').collect());
+        }
+        list.as_ref()?.get(i).copied()
+    })
+}
+
+/// Run `then` once the page has the content in `lang`: at once if it does, else once the page's loader
+/// (`__countyTourEn`, tools/postbuild.mjs) has fetched the English into `<template id="ct-en">`. If that
+/// cannot load (offline), `then` still runs and the content shows in the language the page has.
+pub fn with_text(lang: Lang, then: impl FnOnce() + 'static) {
+    if lang == Lang::Zh || by_id(TEXT_LISTS[1]).is_some() {
+        then()
+    } else {
+        crate::lazy::with_english(then)
+    }
 }
 
 /// Text from markup that has no tags: the browser escapes only these four in text (`"` comes back as is).

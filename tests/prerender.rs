@@ -155,7 +155,21 @@ fn the_text_version_and_the_outlines() {
     let o = outlines();
     assert_eq!(count(&o, "data-layer="), 6);
     let names: Vec<&str> = files().iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["first.html", "static.html", "outlines.html", "zh.html", "first-query.json", "first-head.html"]);
+    assert_eq!(
+        names,
+        [
+            "first.html",
+            "static.html",
+            "outlines.html",
+            "zh-list.html",
+            "en-list.html",
+            "first-en.html",
+            "static-en.html",
+            "page-en.json",
+            "first-query.json",
+            "first-head.html"
+        ]
+    );
 }
 
 /// The boot script's list of look-changing query pairs is parse_query's own answer, and it is about the
@@ -163,30 +177,75 @@ fn the_text_version_and_the_outlines() {
 #[test]
 fn the_boot_script_learns_from_parse_query_which_query_pairs_hide_the_first_paint() {
     let q: serde_json::Value = serde_json::from_str(&county_tour::prerender::first_paint_query()).unwrap();
-    assert_eq!(q["dark"], serde_json::json!(["theme=auto"]));
-    let always: Vec<&str> = q["always"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert!(always.contains(&"lang=en") && always.contains(&"present=") && always.contains(&"embed=1"), "{always:?}");
-    assert!(!always.contains(&"lang=zh") && !always.contains(&"theme=light"), "{always:?}");
-    let first = first_paint(Lang::default());
-    let root = &first[first.find("id=\"ct-first\"").expect("#ct-first")..];
-    let root = &root[..root.find('>').unwrap()];
-    assert!(root.contains(&format!("lang=\"{}\"", Lang::default().tag())), "{root}");
-    assert!(root.contains("class=\"ct-root lang-zh page\""), "{root}");
+    let pairs = |page: &str, key: &str| -> Vec<String> {
+        q[page][key].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+    };
+    for page in ["zh-CN", "en"] {
+        assert_eq!(pairs(page, "dark"), ["theme=auto"]);
+        let always = pairs(page, "always");
+        assert!(always.iter().any(|p| p == "present=") && always.iter().any(|p| p == "embed=1"), "{always:?}");
+        assert!(!always.iter().any(|p| p == "theme=light"), "{always:?}");
+    }
+    // Each page hides its first paint for the other language only.
+    let (zh, en) = (pairs("zh-CN", "always"), pairs("en", "always"));
+    assert!(zh.contains(&"lang=en".into()) && !zh.iter().any(|p| p.starts_with("lang=zh")), "{zh:?}");
+    assert!(en.contains(&"lang=zh".into()) && en.contains(&"lang=zh-cn".into()) && !en.contains(&"lang=en".into()));
+    // A reader who asks the Chinese page for English gets the content's English fetched beside the wasm; the
+    // English page carries it.
+    assert_eq!(pairs("zh-CN", "english"), ["lang=en"]);
+    assert!(pairs("en", "english").is_empty());
+    for lang in [Lang::Zh, Lang::En] {
+        let first = first_paint(lang);
+        let root = &first[first.find("id=\"ct-first\"").expect("#ct-first")..];
+        let root = &root[..root.find('>').unwrap()];
+        assert!(root.contains(&format!("lang=\"{}\"", lang.tag())), "{root}");
+        assert!(root.contains(&format!("class=\"ct-root lang-{} page\"", lang.code())), "{root}");
+    }
+}
+
+/// en.html is index.html in English: its first paint (the same map, English names and text), its title
+/// and description, and the attribute that starts the app in English.
+#[test]
+fn the_english_page_has_an_english_first_paint_title_and_app() {
+    let first = first_paint(Lang::En);
+    let yiwu = TOUR.stop("yiwu").unwrap();
+    assert!(first.contains(&format!(">{}</text>", yiwu.name.en)), "the map's label in English");
+    assert!(!first.contains(&format!(">{}</text>", yiwu.name.zh)));
+    assert!(first.contains(&*yiwu.facts[0].en), "the card behind the marker's link, in English");
+    // The same map: every marker set has the same 18 links as the Chinese page's.
+    let links = |html: &str| count(html, "data-stop=");
+    assert_eq!(links(&first), links(&first_paint(Lang::Zh)));
+    let page: serde_json::Value = serde_json::from_str(&county_tour::prerender::page_of(Lang::En)).unwrap();
+    assert_eq!(page["html_lang"], "en");
+    assert_eq!(page["main_attrs"], "data-lang=\"en\"");
+    let head = page["head"].as_str().unwrap();
+    assert!(
+        head.starts_with(&format!("<title>{}</title>", county_tour::export::esc(&TOUR.event.headline.en))),
+        "{head}"
+    );
+    assert!(head.contains("<meta name=\"description\" content=\"23–28 February 2025"), "{head}");
 }
 
 #[test]
-fn the_page_carries_every_chinese_string_of_the_content_one_a_line_for_the_wasm() {
-    // build.rs numbers the `zh` strings in the order the tour's Rust literal has them: the event first.
-    let list = county_tour::prerender::zh_list();
-    let lines: Vec<&str> = list.split('\n').collect();
-    assert_eq!(lines.len(), county_tour::bundle::ZH_LIST.len());
-    assert_eq!(lines[0], TOUR.event.title.zh);
-    assert_eq!(lines[1], TOUR.event.headline.zh);
-    let yiwu = TOUR.stop("yiwu").unwrap();
-    for text in [&yiwu.name.zh, &yiwu.facts[0].zh, &TOUR.hunan.speakers[0].gist.zh] {
-        assert!(lines.contains(&&**text), "{text}");
+fn the_page_carries_the_content_one_string_a_line_per_language_for_the_wasm() {
+    use county_tour::model::Lang;
+    // build.rs numbers each language's strings in the order the tour's Rust literal has them: the event first.
+    for (lang, file, all) in [
+        (Lang::Zh, "zh-list.html", county_tour::bundle::ZH_LIST),
+        (Lang::En, "en-list.html", county_tour::bundle::EN_LIST),
+    ] {
+        let list = county_tour::prerender::text_list(lang);
+        let lines: Vec<&str> = list.split('\n').collect();
+        assert_eq!(lines.len(), all.len());
+        assert_eq!(lines[0], TOUR.event.title.get(lang));
+        assert_eq!(lines[1], TOUR.event.headline.get(lang));
+        let yiwu = TOUR.stop("yiwu").unwrap();
+        for text in [yiwu.name.get(lang), yiwu.facts[0].text(lang), TOUR.hunan.speakers[0].gist.get(lang)] {
+            let escaped = county_tour::export::esc(text);
+            assert!(lines.contains(&&*escaped), "{text}");
+        }
+        assert!(lines.iter().all(|l| !l.is_empty() && !l.contains('<')), "one non-empty, escaped string a line");
+        let (_, html) = files().into_iter().find(|(name, _)| *name == file).unwrap();
+        assert_eq!(html, list);
     }
-    assert!(lines.iter().all(|l| !l.is_empty() && !l.contains('<')), "one non-empty, escaped string a line");
-    let (_, html) = files().into_iter().find(|(name, _)| *name == "zh.html").unwrap();
-    assert_eq!(html, list);
 }

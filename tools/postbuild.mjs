@@ -8,8 +8,11 @@
 //                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
 //                      links and every card) goes before <main id="county-tour">, and the text version for
 //                      the panic fallback (static.html) after it, in a <template id="ct-static">, with
-//                      the content's Chinese, one string a line (zh.html), in a <template id="ct-zh"> before
-//                      it: the wasm reads it from there instead of carrying it (build.rs zh_from_page).
+//                      the content's Chinese, one string a line (zh-list.html), in a <template id="ct-zh"> before
+//                      it: the wasm reads it from there instead of carrying it (build.rs from_page).
+//   en.html            index.html in English: the prerender's English first paint and text version, its title
+//                      and description, <html lang="en">, and data-lang="en" on <main>, which starts the app
+//                      in English (src/web.rs requested_lang); the content's English inline.
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //                      The prerender's <head> tags for a shared link (head.html: Open Graph, Twitter's card,
 //                      the oEmbed discovery link) go before </head> (in index.html only).
@@ -21,6 +24,10 @@
 //                      extras_bg.wasm; renamed by content hash. Each loader above defines
 //                      globalThis.__countyTourExtras(), which fetches and starts it once, on first use
 //                      (src/lazy.rs); the single file carries it inline and starts it on first use too.
+//   en-<hash>.js       the content's English (the prerender's en-list.html, one string a line), which the wasm does not
+//                      carry either: each loader defines globalThis.__countyTourEn(), which fetches it once into
+//                      a <template id="ct-en"> when a reader asks for English (src/web.rs with_text); the
+//                      single file has that template inline.
 //   *_bg.wasm + glue   the wasm's imports, their module and its closure exports renamed to one or two
 //                      letters in both files, custom sections dropped (shortenNames: −5 KB gzip).
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
@@ -95,12 +102,11 @@ function findStylesheets(html) {
 function firstPaint(hideFor) {
   return `
 const first = document.getElementById('ct-first');
-const hideFor = ${hideFor.trim()};
+// By the first paint's language: index.html's Chinese, en.html's English.
+const hideFor = ${hideFor.trim()}[first?.lang] || { always: [], dark: [], english: [] };
 const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-const flagged = [...new URLSearchParams(location.search)].some(([k, v]) => {
-  const pair = k.toLowerCase() + '=' + v.trim().toLowerCase();
-  return hideFor.always.includes(pair) || (dark && hideFor.dark.includes(pair));
-});
+const pairs = [...new URLSearchParams(location.search)].map(([k, v]) => k.toLowerCase() + '=' + v.trim().toLowerCase());
+const flagged = pairs.some((pair) => hideFor.always.includes(pair) || (dark && hideFor.dark.includes(pair)));
 first?.classList.add('ct-over');
 if (first && flagged) first.hidden = true;
 const withoutApp = (e) => {
@@ -112,8 +118,10 @@ const withoutApp = (e) => {
 }
 
 /** Trunk's loader as a file: the same code, with the wasm URL resolved against the loader's own URL. */
-function bootModule(loader, extras) {
-  const prefix = firstPaint(prerendered('first-query.json')) + extrasLoader(extras);
+function bootModule(loader, extras, english) {
+  // A reader who asks for English: the content's English is fetched beside the wasm (src/app.rs start waits for it).
+  const prefix = firstPaint(prerendered('first-query.json')) + extrasLoader(extras) + englishLoader(english, 'document.body') +
+    'if (pairs.some((pair) => hideFor.english.includes(pair))) globalThis.__countyTourEn();\n';
   const code = loader.code.replace(/^(\s*import [^\n]*\n)/, (imp) => imp + prefix);
   if (!code.includes(prefix)) fail('cannot find the import line of Trunk\'s loader');
   const out = code
@@ -160,6 +168,29 @@ globalThis.__countyTourExtras ??= () => extras ??= import('./${extras.js}')
 `;
 }
 
+/** The loader of the content's English (src/lazy.rs with_english): the module's text into a
+ *  `<template id="ct-en">` appended to `scope`, once; on failure the widget goes on with the language it has,
+ *  and the next request tries again. */
+function englishLoader(js, scope) {
+  return `
+let english;
+globalThis.__countyTourEn ??= () => english ??= import('./${js}').then((m) => {
+  const t = document.createElement('template');
+  t.id = 'ct-en';
+  t.innerHTML = m.default;
+  ${scope}.append(t);
+}).catch(() => { english = undefined; });
+`;
+}
+
+/** The content's English as a module named by its content hash (englishLoader imports it): its file name. */
+function hashEnglish(write) {
+  const code = `export default ${JSON.stringify(prerendered('en-list.html'))};\n`;
+  const js = `en-${contentHash(code)}.js`;
+  write(js, code);
+  return js;
+}
+
 /** Trunk's extras.js and extras_bg.wasm, minified and renamed by content hash: { js, wasm } file names. */
 async function hashExtras({ read, write, remove }) {
   const short = shortenNames(read('extras_bg.wasm'), await minify(read('extras.js').toString(), 'js'), 'extras');
@@ -187,6 +218,25 @@ function prerendered(name, encoding = 'utf8') {
 
 /** The prerender's files for sharing a link, copied into dist/ under their own (stable) names. */
 const SHARED = ['oembed.json', 'share-card.png', 'share-square.png'];
+
+// ---- 3. en.html: the same page in English ----
+
+/** index.html with the prerender's English first paint, text version, title and description, the `lang`
+ *  of `<html>`, and the attribute that starts the app in English (src/prerender.rs page_of); the content's
+ *  English inline, so nothing more is fetched, and its Chinese for the language switch. */
+function englishPage(page, zh) {
+  const en = JSON.parse(prerendered('page-en.json'));
+  let out = replaceOnce(page, /<html lang="[^"]*">/, () => `<html lang="${en.html_lang}">`, '<html lang>');
+  out = replaceOnce(out, /<title>[^<]*<\/title>\s*<meta name="description"[^>]*>/, () => en.head, 'title and description');
+  return replaceOnce(
+    out,
+    MAIN_TAG,
+    (main) => `${prerendered('first-en.html')}\n  ${main.replace('<main id="county-tour"', `$& ${en.main_attrs}`)}\n  ` +
+      `<template id="ct-en">${prerendered('en-list.html')}</template><template id="ct-zh">${zh}</template>` +
+      `<template id="ct-static">${prerendered('static-en.html')}</template>`,
+    '<main id="county-tour">',
+  );
+}
 
 // ---- 4. county-tour.html: one self-contained file ----
 
@@ -243,6 +293,8 @@ function singleFile(html, { boot, loader, extras, stylesheets, read }) {
   // Module scripts run in document order: the extras loader is defined before the widget can ask for it.
   out = replaceOnce(out, `<script type="module" src="./${boot}"></script>`,
     () => `${inlineExtras(read(extras.js).toString())}\n${inlineModule(read(loader.js).toString())}`, 'boot script');
+  // Nothing is fetched: the content's English is in the file too.
+  out = replaceOnce(out, '<template id="ct-zh">', (zh) => `<template id="ct-en">${prerendered('en-list.html')}</template>${zh}`, 'Chinese list');
   const wasm = `<script type="application/octet-stream" id="ct-wasm">${read(loader.wasm).toString('base64')}</script>\n` +
     `<script type="application/octet-stream" id="ct-extras">${read(extras.wasm).toString('base64')}</script>\n`;
   return out.replace('</body>', () => `${wasm}</body>`);
@@ -250,7 +302,7 @@ function singleFile(html, { boot, loader, extras, stylesheets, read }) {
 
 // ---- 5. embed.js: mount inline in a host page ----
 
-function embedModule({ loader, extras, widgetCss, outlines, zh }) {
+function embedModule({ loader, extras, english, widgetCss, outlines, zh }) {
   return `// county-tour inline-mount loader (generated by tools/postbuild.mjs). A host page adds
 //   <div id="county-tour"></div>  and  <script type="module" src="…/embed.js"></script>
 // Every file is resolved against this script's own URL. The widget renders into a shadow root on that
@@ -262,6 +314,7 @@ import init from './${loader.js}';
 const here = import.meta.url;
 const wasm = fetch(new URL('./${loader.wasm}', here)); // start early; init() awaits it
 ${extrasLoader(extras).trim()}
+${englishLoader(english, 'scope').trim()}
 
 function addStylesheet(parent, href) {
   const link = document.createElement('link');
@@ -334,18 +387,20 @@ async function main() {
   stylesheets = findStylesheets(html);
 
   const extras = await hashExtras({ read, write, remove });
-  const bootCode = await minify(bootModule(loader, extras), 'js');
+  const english = hashEnglish(write);
+  const bootCode = await minify(bootModule(loader, extras, english), 'js');
   const boot = `boot-${contentHash(bootCode)}.js`;
   write(boot, bootCode);
   html = html.replace(loader.tag, () => `<script type="module" src="./${boot}"></script>`);
   const first = prerendered('first.html');
   const text = prerendered('static.html');
-  const zh = prerendered('zh.html');
+  const zh = prerendered('zh-list.html');
   // The first frame waits for the whole map (src/prerender.rs first_paint_head); both pages have the first paint.
   html = replaceOnce(html, '<link rel="icon"', (icon) => `${prerendered('first-head.html')}\n  ${icon}`, 'the favicon link');
   for (const name of SHARED) write(name, prerendered(name, null));
+  const page = html;
   html = replaceOnce(
-    html,
+    page,
     MAIN_TAG,
     // The list before the text version, which then compresses against it (0.7 KB gzip less than after).
     (main) => `${first}\n  ${main}\n  <template id="ct-zh">${zh}</template><template id="ct-static">${text}</template>`,
@@ -353,12 +408,13 @@ async function main() {
   );
   // The share tags name other files (the images, oembed.json), so only index.html has them, not the single file.
   write('index.html', replaceOnce(html, '</head>', () => `${prerendered('head.html')}\n</head>`, '</head>'));
+  write('en.html', englishPage(page, zh));
 
   write('county-tour.html', singleFile(html, { boot, loader, extras, stylesheets, read }));
-  write('embed.js', embedModule({ loader, extras, widgetCss, outlines: prerendered('outlines.html'), zh }));
+  write('embed.js', embedModule({ loader, extras, english, widgetCss, outlines: prerendered('outlines.html'), zh }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
-  console.log(`postbuild: ${['index.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, ...SHARED].map(size).join(', ')}`);
+  console.log(`postbuild: ${['index.html', 'en.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, english, ...SHARED].map(size).join(', ')}`);
   precompress(stage);
 }
 

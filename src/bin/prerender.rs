@@ -9,8 +9,12 @@
 //!                  case card, shown by `:target` when a marker or tab link is followed without the app.
 //!   static.html    the tour as a plain list (`<template id="ct-static">`), for the panic fallback.
 //!   outlines.html  the base map's outlines alone, for embed.js (an inline mount has no first paint).
-//!   zh.html        the content's Chinese, one string a line (`<template id="ct-zh">`), which the wasm reads
-//!                  from the page instead of carrying it (build.rs `zh_from_page`).
+//!   zh-list.html   the content's Chinese, one string a line (`<template id="ct-zh">`), which the wasm reads
+//!                  from the page instead of carrying it (build.rs `from_page`).
+//!   en-list.html   its English, likewise: tools/postbuild.mjs makes a module of it that index.html fetches
+//!                  when a reader asks for English, and inlines it in en.html and the single file.
+//!   first-en.html, static-en.html, page-en.json   en.html, the English page: its first paint, its text
+//!                  version, and its `<html lang>`, `<main>` attributes, title and description.
 //!   first-query.json  the query pairs (`lang=en`, `present=`, …) after which the boot script hides the
 //!                  first paint until the app draws: parse_query's own answer (src/address.rs).
 //!   first-head.html  for the `<head>`: the render-blocking link that makes the first frame wait for the

@@ -14,9 +14,18 @@ pub fn built_page(main_html: &str) -> web_sys::Element {
 }
 
 /// The content's Chinese as the post-build step writes it into the page, where the wasm reads it
-/// (src/web.rs page_zh): the wasm does not carry it (build.rs zh_from_page).
+/// (src/web.rs page_text): the wasm does not carry it (build.rs from_page).
 pub fn zh_template() -> String {
-    let list: &[&str] = include!(concat!(env!("OUT_DIR"), "/zh_list.rs"));
+    template("ct-zh", include!(concat!(env!("OUT_DIR"), "/zh_list.rs")))
+}
+
+/// The content's English as the page's loader brings it when a reader asks for English.
+#[allow(dead_code)] // only the language test uses it
+pub fn en_template() -> String {
+    template("ct-en", include!(concat!(env!("OUT_DIR"), "/en_list.rs")))
+}
+
+fn template(id: &str, list: &[&str]) -> String {
     let lines: Vec<_> = list.iter().map(|s| county_tour::export::esc(s)).collect();
-    format!("<template id=\"ct-zh\">{}</template>", lines.join("\n"))
+    format!("<template id=\"{id}\">{}</template>", lines.join("\n"))
 }

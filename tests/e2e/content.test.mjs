@@ -50,6 +50,37 @@ test('switching language keeps the stop, and switches every label, tab and aria-
   await page.context().close();
 });
 
+test('the content\'s English comes only for a reader who asks for it, and once', async () => {
+  const page = await openPage(browser);
+  const english = [];
+  page.on('request', (r) => { if (/\/en-[0-9a-f]+\.js$/.test(r.url())) english.push(r.url()); });
+  await load(page, server.url + '#/yiwu');
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  assert.deepEqual(english, [], 'a Chinese reader fetches no English');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await titleBecomes(page, 'Yiwu'), 'Yiwu');
+  assert.match(await page.getByRole('region', { name: 'Yiwu' }).textContent(), /300,000 e-commerce professionals/);
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await titleBecomes(page, 'Yiwu'), 'Yiwu');
+  assert.equal(english.length, 1, 'fetched once');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('if the content\'s English cannot come (offline, blocked), the switch still answers: English interface, the Chinese facts', async () => {
+  const page = await openPage(browser);
+  await page.route(/\/en-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await load(page, server.url + '#/yiwu');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: '切换到中文' }).waitFor();
+  assert.equal(await page.locator('#ct-card-h').textContent(), '义乌市');
+  assert.match(await page.locator('.ct-card').textContent(), /Stop 2 of 7.*Reported.*义乌国际商贸城/s, 'the interface in English, the facts in Chinese');
+  assert.deepEqual(page.problems.filter((p) => !/404/.test(p)), [], 'nothing but the failed request');
+  await page.context().close();
+});
+
 test('the overview gives the event at a glance: 18 places, 49 sessions, six themes, three lessons', async () => {
   const page = await openPage(browser);
   await load(page, server.url + '#/');

@@ -68,11 +68,15 @@ const mapFonts = (page, scope) => page.evaluate((scope) => {
 // The map's text size on screen (layout.rs PHONE and READER font, at the first paint's scale).
 const FONT = { phone: '13.0', article: '14.0' };
 
-for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
+// index.html, and en.html: the same page in English (tools/postbuild.mjs englishPage).
+const PAGES = [['phone', PHONE, ''], ['article', ARTICLE, ''], ['phone, en.html', PHONE, 'en.html'], ['article, en.html', ARTICLE, 'en.html']];
+const sizeOf = (options) => (options === PHONE ? 'phone' : 'article');
+
+for (const [name, options, file] of PAGES) {
   test(`${name}: with the wasm blocked, the overview shows three routes and 18 stops, each with a target of its own`, async () => {
     const page = await openPage(browser, options);
     await page.route(/_bg\.wasm$/, (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(server.url + file);
     await page.waitForFunction(() => document.getElementById('ct-first')?.hidden === false);
     const map = await visibleMap(page, '#ct-first');
     assert.equal(map.routes, 3);
@@ -80,22 +84,30 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
     assert.equal(new Set(map.stops).size, 18);
     map.links.forEach((href, i) => assert.equal(href, `#/${map.stops[i]}`));
     const areas = await tapAreas(page, '#ct-first');
-    for (const [id, px] of Object.entries(areas)) assert.ok(px >= AREA[name], `${id}: ${px} px² of its own`);
+    for (const [id, px] of Object.entries(areas)) assert.ok(px >= AREA[sizeOf(options)], `${id}: ${px} px² of its own`);
     // The map's text in one size and two weights (layout.rs MarkerStyle::font): each further size, weight or
-    // slant of SVG text costs the first frame a font lookup of its own (about 20 ms at 4× CPU).
-    assert.deepEqual(await mapFonts(page, '#ct-first'), [`${FONT[name]}px 400 normal`, `${FONT[name]}px 700 normal`]);
-    await page.screenshot({ path: path.join(shotsDir, `first-paint-${name}.png`) });
+    // slant of SVG text costs the first frame a font lookup of its own (about 20 ms at 4× CPU). In English the
+    // water's names are in italics (a third style); Chinese has none.
+    const size = FONT[sizeOf(options)];
+    const fonts = [`${size}px 400 normal`, `${size}px 700 normal`];
+    const seen = await mapFonts(page, '#ct-first');
+    if (file) assert.ok(seen.includes(fonts[1]) && seen.every((f) => [`${size}px 400 italic`, ...fonts].includes(f)), `${seen}`);
+    else assert.deepEqual(seen, fonts);
+    const labels = await page.locator('#ct-first .ct-stop .ct-label:visible').allTextContents();
+    assert.ok(labels.includes(file ? 'Yiwu' : '义乌'), `the map's names in the page's language: ${labels}`);
+    await page.screenshot({ path: path.join(shotsDir, `first-paint-${name.replace(', ', '-')}.png`) });
     await page.context().close();
   });
 
   test(`${name}: when the app takes over, the picture stays the same and nothing shifts`, async () => {
     const page = await openPage(browser, options);
     const wasm = await holdWasm(page);
-    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.goto(server.url + file, { waitUntil: 'commit' });
     await page.locator('#ct-first').waitFor({ state: 'visible' });
     await wasm.asked;
     await page.waitForTimeout(300); // fonts settle
-    const before = await page.screenshot({ path: path.join(shotsDir, `takeover-before-${name}.png`) });
+    const shot = name.replace(', ', '-');
+    const before = await page.screenshot({ path: path.join(shotsDir, `takeover-before-${shot}.png`) });
     await page.evaluate(() => {
       window.__shift = 0;
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift' });
@@ -103,15 +115,16 @@ for (const [name, options] of [['phone', PHONE], ['article', ARTICLE]]) {
     wasm.release();
     await appReady(page);
     await page.waitForTimeout(300);
-    const after = await page.screenshot({ path: path.join(shotsDir, `takeover-after-${name}.png`) });
-    const share = differing(before, after, path.join(shotsDir, `takeover-diff-${name}.png`));
+    const after = await page.screenshot({ path: path.join(shotsDir, `takeover-after-${shot}.png`) });
+    const share = differing(before, after, path.join(shotsDir, `takeover-diff-${shot}.png`));
     assert.ok(share <= SAME_PICTURE, `${(share * 100).toFixed(3)}% of the pixels changed`);
     assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift');
     assert.ok(((await page.locator('#county-tour .ct-layers > path.ct-land').getAttribute('d')) || '').length > 5000, 'outlines adopted');
     // With the app: every stop still has its own target.
     const areas = await tapAreas(page, '#county-tour');
     assert.equal(Object.keys(areas).length, 18);
-    for (const [id, px] of Object.entries(areas)) assert.ok(px >= AREA[name], `app: ${id}: ${px} px² of its own`);
+    for (const [id, px] of Object.entries(areas)) assert.ok(px >= AREA[sizeOf(options)], `app: ${id}: ${px} px² of its own`);
+    assert.equal(await page.locator('#county-tour .ct-root').getAttribute('lang'), file ? 'en' : 'zh-CN');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
@@ -248,6 +261,39 @@ test('without WebAssembly, a click on 义乌 shows 义乌市\'s card from the pa
   await page.context().close();
 });
 
+test('without WebAssembly, en.html shows the English map, and a click on Yiwu shows its English card', async () => {
+  const page = await openPage(browser, PHONE);
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto(server.url + 'en.html');
+  await page.locator('#ct-first [data-stop=yiwu]:visible').tap();
+  const card = page.locator('#ct-first .ct-target:target');
+  assert.equal(await card.locator('h2').textContent(), 'Yiwu');
+  assert.match(await card.textContent(), /Reported.*Background/s, 'reported facts and background, apart');
+  assert.equal(await page.title(), 'Hunan\'s county leaders learn from Zhejiang and Jiangsu: 3 routes, 18 stops');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.context().close();
+});
+
+test('?lang=en on index.html: the content\'s English is fetched beside the wasm, not after it; en.html fetches none', async () => {
+  for (const [suffix, fetched] of [['?lang=en#/yiwu', 1], ['en.html#/yiwu', 0]]) {
+    const page = await openPage(browser, ARTICLE);
+    const english = [];
+    page.on('request', (r) => { if (/\/en-[0-9a-f]+\.js$/.test(r.url())) english.push(r.url()); });
+    const wasm = await holdWasm(page);
+    await page.goto(server.url + suffix, { waitUntil: 'commit' });
+    await wasm.asked;
+    await page.waitForFunction(() => typeof globalThis.__countyTourExtras === 'function'); // boot.js has run
+    await page.waitForTimeout(200);
+    assert.equal(english.length, fetched, `${suffix}: asked for before the wasm arrived`);
+    wasm.release();
+    await appReady(page);
+    await page.waitForFunction(() => document.querySelector('#ct-card-h')?.textContent === 'Yiwu');
+    assert.equal(english.length, fetched, `${suffix}: and once`);
+    assert.deepEqual(page.problems, [], suffix);
+    await page.context().close();
+  }
+});
+
 // The boot script hides the first paint for the query pairs that src/address.rs says change the app's look
 // (prerendered into first-query.json): hidden before the wasm exactly when the app then looks otherwise
 // (language, layout, colours) than the first paint. Hiding too little flashes one look into another;
@@ -261,6 +307,7 @@ test('the first paint hides before the wasm exactly when the app will look other
     ['?present#/binhu'], ['?lang=en'], ['?LANG=En'], ['?embed'], ['?embed=0'], ['?utm_source=x&LANG=zh'],
     ['?lang=fr'], ['?theme=Dark'], ['?theme=light'], ['?theme=auto'], ['?theme=auto', 'dark'], ['?theme=%20dark'],
     ['#/yiwu'], ['?utm_source=newsletter'],
+    ['en.html'], ['en.html?lang=en'], ['en.html?lang=zh'], ['en.html?lang=ZH-hans#/kunshan'], ['en.html?present'],
   ];
   for (const [suffix, colorScheme = 'light'] of cases) {
     const what = `${suffix} (${colorScheme})`;
@@ -271,7 +318,7 @@ test('the first paint hides before the wasm exactly when the app will look other
     await page.waitForFunction(() => typeof globalThis.__countyTourExtras === 'function'); // boot.js has run
     const hidden = !(await page.locator('#ct-first').isVisible());
     const first = await look(page, '#ct-first');
-    assert.equal(first, 'lang-zh', what);
+    assert.equal(first, suffix.startsWith('en.html') ? 'lang-en' : 'lang-zh', what);
     wasm.release();
     await appReady(page);
     const app = await look(page, '#county-tour .ct-root');

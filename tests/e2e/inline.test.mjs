@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot, shotsDir, cardTitle, hashBecomes } from './browser.mjs';
+import { launch, openPage, load, shot, shotsDir, cardTitle, hashBecomes, appReady } from './browser.mjs';
 
 const MOUNT = '/news/2025/tour/';
 let server, browser;
@@ -88,6 +88,21 @@ test('in its shadow root the inline mount keeps its promises: deep link, keys on
   const handout = await page.locator('#county-tour .ct-handout').boundingBox();
   assert.ok(handout && handout.height > 1000, 'the handout shows in print');
   assert.ok(await page.locator('body > h1').isVisible(), 'the article prints too');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('in an English article, data-lang="en" on the mount starts the widget in English, fetching the English once', async () => {
+  const page = await openPage(browser);
+  const english = [];
+  page.on('request', (r) => { if (/\/en-[0-9a-f]+\.js$/.test(r.url())) english.push(r.url()); });
+  await page.goto(`${server.origin}/host/column.html?w=720&mount-lang=en`);
+  await appReady(page);
+  const root = page.locator('#county-tour .ct-root');
+  assert.equal(await root.getAttribute('lang'), 'en');
+  assert.match(await root.locator('.ct-title').textContent(), /^Hunan's county leaders/);
+  assert.ok((await root.locator('.ct-stop .ct-label').allTextContents()).includes('Yiwu'), 'the map in English');
+  assert.equal(english.length, 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
