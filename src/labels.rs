@@ -98,6 +98,17 @@ fn candidate(r: &LabelRequest, side: Side, gap: f64) -> Rect {
     Rect { x, y, w, h }
 }
 
+/// A candidate slid along its marker's side by `k` halves of its height: a label right of its marker may sit
+/// up to a line higher or lower, one above or below it may start or end at the marker's middle, and it still
+/// reads as its marker's.
+fn slid(rect: Rect, side: Side, k: f64) -> Rect {
+    match side {
+        Side::Right | Side::Left => Rect { y: rect.y + k * rect.h / 2.0, ..rect },
+        Side::Above | Side::Below => Rect { x: rect.x + k.clamp(-1.0, 1.0) * rect.w / 2.0, ..rect },
+        _ => rect,
+    }
+}
+
 fn marker_box(r: &LabelRequest) -> Rect {
     Rect { x: r.at.x - r.radius, y: r.at.y - r.radius, w: 2.0 * r.radius, h: 2.0 * r.radius }
 }
@@ -123,9 +134,13 @@ pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<
         }
         out[i] = [GAP, GAP + FAR, GAP + 2.0 * FAR]
             .iter()
-            .flat_map(|&g| SIDES.iter().map(move |&side| (side, g)))
-            .find_map(|(side, gap)| {
-                let rect = candidate(r, side, gap);
+            // Slid only next to the marker: further out, a slid label would read as a neighbour's.
+            .flat_map(|&g| {
+                let slides: &[f64] = if g == GAP { &[0.0, -1.0, 1.0, -2.0, 2.0] } else { &[0.0] };
+                slides.iter().flat_map(move |&k| SIDES.iter().map(move |&side| (side, g, k)))
+            })
+            .find_map(|(side, gap, k)| {
+                let rect = slid(candidate(r, side, gap), side, k);
                 let clear = rect.inside(&frame)
                     && !markers.iter().any(|m| m.overlaps(&rect))
                     && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
