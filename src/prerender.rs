@@ -125,9 +125,9 @@ pub fn first_paint_query() -> String {
     serde_json::json!({ Lang::Zh.tag(): page(Lang::Zh), Lang::En.tag(): page(Lang::En) }).to_string()
 }
 
-/// What makes en.html of index.html (tools/postbuild.mjs): the `lang` of `<html>`, the attributes that tell
-/// the app on `<main id="county-tour">` its language (`web::requested_lang`), and the `<title>` and
-/// description that replace index.html's.
+/// A page in `lang` (tools/postbuild.mjs: index.html in Chinese, en.html in English): the `lang` of `<html>`,
+/// the attributes that tell the app on `<main id="county-tour">` its language (`web::requested_lang`), and
+/// the `<title>` and description (the share card's, src/share.rs).
 pub fn page_of(lang: Lang) -> String {
     let head = format!(
         "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
@@ -249,6 +249,7 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("en-list.html", text_list(Lang::En)),
         ("first-en.html", first_paint(Lang::En)),
         ("static-en.html", text_version(Lang::En)),
+        ("page-zh.json", page_of(Lang::Zh)),
         ("page-en.json", page_of(Lang::En)),
         ("first-query.json", first_paint_query()),
         ("first-head.html", first_paint_head()),

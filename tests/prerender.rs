@@ -165,6 +165,7 @@ fn the_text_version_and_the_outlines() {
             "en-list.html",
             "first-en.html",
             "static-en.html",
+            "page-zh.json",
             "page-en.json",
             "first-query.json",
             "first-head.html"
@@ -224,6 +225,9 @@ fn the_english_page_has_an_english_first_paint_title_and_app() {
         "{head}"
     );
     assert!(head.contains("<meta name=\"description\" content=\"23–28 February 2025"), "{head}");
+    // index.html's, from the same function: the headline the share card and the page show.
+    let zh: serde_json::Value = serde_json::from_str(&county_tour::prerender::page_of(Lang::Zh)).unwrap();
+    assert!(zh["head"].as_str().unwrap().starts_with(&format!("<title>{}</title>", TOUR.event.headline.zh)));
 }
 
 #[test]

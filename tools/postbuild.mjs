@@ -3,6 +3,7 @@
 // app or, at build time, by the prerender (src/bin/prerender.rs, Trunk's pre_build hook) into
 // target/prerender/.
 //   index.html         the inline loader moves to boot-<hash>.js, so a strict CSP (script-src 'self') holds;
+//                      its <title> and description come from the prerender (page-zh.json);
 //                      its comments are dropped;
 //                      the stylesheets go inline (one request less before the first paint);
 //                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
@@ -221,13 +222,19 @@ const SHARED = ['oembed.json', 'share-card.png', 'share-square.png'];
 
 // ---- 3. en.html: the same page in English ----
 
+/** The page's `<title>` and description, in the language of `pageFile` (src/prerender.rs page_of), after the
+ *  color-scheme meta. */
+function withHead(page, pageFile) {
+  const { head } = JSON.parse(prerendered(pageFile));
+  return replaceOnce(page, /<meta name="color-scheme"[^>]*>/, (meta) => `${meta}\n  ${head}`, 'color-scheme meta');
+}
+
 /** index.html with the prerender's English first paint, text version, title and description, the `lang`
  *  of `<html>`, and the attribute that starts the app in English (src/prerender.rs page_of); the content's
  *  English inline, so nothing more is fetched, and its Chinese for the language switch. */
 function englishPage(page, zh) {
   const en = JSON.parse(prerendered('page-en.json'));
-  let out = replaceOnce(page, /<html lang="[^"]*">/, () => `<html lang="${en.html_lang}">`, '<html lang>');
-  out = replaceOnce(out, /<title>[^<]*<\/title>\s*<meta name="description"[^>]*>/, () => en.head, 'title and description');
+  const out = replaceOnce(withHead(page, 'page-en.json'), /<html lang="[^"]*">/, () => `<html lang="${en.html_lang}">`, '<html lang>');
   return replaceOnce(
     out,
     MAIN_TAG,
@@ -400,7 +407,7 @@ async function main() {
   for (const name of SHARED) write(name, prerendered(name, null));
   const page = html;
   html = replaceOnce(
-    page,
+    withHead(page, 'page-zh.json'),
     MAIN_TAG,
     // The list before the text version, which then compresses against it (0.7 KB gzip less than after).
     (main) => `${first}\n  ${main}\n  <template id="ct-zh">${zh}</template><template id="ct-static">${text}</template>`,

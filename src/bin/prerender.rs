@@ -13,6 +13,7 @@
 //!                  from the page instead of carrying it (build.rs `from_page`).
 //!   en-list.html   its English, likewise: tools/postbuild.mjs makes a module of it that index.html fetches
 //!                  when a reader asks for English, and inlines it in en.html and the single file.
+//!   page-zh.json   index.html's `<title>` and description.
 //!   first-en.html, static-en.html, page-en.json   en.html, the English page: its first paint, its text
 //!                  version, and its `<html lang>`, `<main>` attributes, title and description.
 //!   first-query.json  the query pairs (`lang=en`, `present=`, …) after which the boot script hides the
