@@ -132,20 +132,22 @@ pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<
         if !(r.at.x.is_finite() && r.at.y.is_finite()) {
             continue;
         }
-        out[i] = [GAP, GAP + FAR, GAP + 2.0 * FAR]
-            .iter()
-            // Slid only next to the marker: further out, a slid label would read as a neighbour's.
-            .flat_map(|&g| {
-                let slides: &[f64] = if g == GAP { &[0.0, -1.0, 1.0, -2.0, 2.0] } else { &[0.0] };
-                slides.iter().flat_map(move |&k| SIDES.iter().map(move |&side| (side, g, k)))
-            })
-            .find_map(|(side, gap, k)| {
-                let rect = slid(candidate(r, side, gap), side, k);
-                let clear = rect.inside(&frame)
-                    && !markers.iter().any(|m| m.overlaps(&rect))
-                    && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
-                clear.then_some(Placement { rect, side })
-            });
+        // Slid only next to the marker: further out, a slid label would read as a neighbour's.
+        'search: for (ring, gap) in [GAP, GAP + FAR, GAP + 2.0 * FAR].into_iter().enumerate() {
+            let slides: &[f64] = if ring == 0 { &[0.0, -1.0, 1.0, -2.0, 2.0] } else { &[0.0] };
+            for &k in slides {
+                for side in SIDES {
+                    let rect = slid(candidate(r, side, gap), side, k);
+                    let clear = rect.inside(&frame)
+                        && !markers.iter().any(|m| m.overlaps(&rect))
+                        && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
+                    if clear {
+                        out[i] = Some(Placement { rect, side });
+                        break 'search;
+                    }
+                }
+            }
+        }
         if let Some(p) = out[i] {
             placed.push(p.rect);
         }

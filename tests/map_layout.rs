@@ -294,4 +294,3 @@ fn overview_and_routes_show_every_stop_they_frame() {
         }
     }
 }
-
