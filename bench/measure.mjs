@@ -294,6 +294,9 @@ async function measureBytes(browser, srv, t) {
     // The second wasm (QR code, export, Hunan outlines; src/extras.rs), which the measured steps do not fetch: listed, not counted.
     estimate.onDemand = fs.readdirSync(t.dir).filter((f) => /^extras-[0-9a-f]+/.test(f) && !/\.(gz|br)$/.test(f) && !files.has(f)).sort()
       .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }));
+    // The content's English (src/web.rs with_text), which only a reader who asks for English fetches.
+    estimate.english = fs.readdirSync(t.dir).filter((f) => /^en-[0-9a-f]+\.js$/.test(f) && !files.has(f))
+      .map((f) => ({ file: f, ...compress(fs.readFileSync(path.join(t.dir, f))) }))[0];
   }
   return { files: list, parts, total, estimate, problems };
 }
@@ -738,7 +741,7 @@ function report(res) {
   }
   if (est.onDemand?.length) {
     const sum = est.onDemand.reduce((a, x) => a + x.gzip, 0);
-    md.push(`Not fetched in these steps, so not counted above: the presenter's QR code, the export and the Hunan inset's outlines, in a second wasm loaded on first use (${est.onDemand.map((x) => `${x.file} ${kB(x.gzip)}`).join(', ')}; ${kB(sum)} kB gzip in all).`);
+    md.push(`Not fetched in these steps, so not counted above: the presenter's QR code, the export and the Hunan inset's outlines, in a second wasm loaded on first use (${est.onDemand.map((x) => `${x.file} ${kB(x.gzip)}`).join(', ')}; ${kB(sum)} kB gzip in all)${est.english ? `; and the content's English (${est.english.file}, ${kB(est.english.gzip)} kB gzip), which a reader who switches to English fetches once (en.html carries it inline)` : ''}.`);
     md.push('');
   }
   for (const [name, x] of [['Leaflet', Lf], ['ECharts', E]]) {
