@@ -29,20 +29,35 @@ use crate::strings::{date_range, figures, strings};
 /// The environment variable that names where `dist/` is published, e.g. `https://example.org/tour/`.
 pub const BASE_URL_VAR: &str = "COUNTY_TOUR_BASE_URL";
 
-/// A share image: its file name in `dist/` and its size in px.
+/// A share image: its file names in `dist/` (Chinese for index.html, English for en.html) and its size in px.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Image {
     pub file: &'static str,
+    pub file_en: &'static str,
     pub width: u32,
     pub height: u32,
 }
 
+impl Image {
+    /// The image's file for the page in `lang`.
+    pub fn file_for(&self, lang: Lang) -> &'static str {
+        lang.pick(self.file, self.file_en)
+    }
+}
+
 /// The Open Graph / Twitter card: the size Facebook, LinkedIn and X show large.
-pub const CARD: Image = Image { file: "share-card.png", width: 1200, height: 630 };
+pub const CARD: Image = Image { file: "share-card.png", file_en: "share-card-en.png", width: 1200, height: 630 };
 /// The square that chat apps (WhatsApp, Telegram, WeChat) show beside a link.
-pub const SQUARE: Image = Image { file: "share-square.png", width: 300, height: 300 };
+pub const SQUARE: Image = Image { file: "share-square.png", file_en: "share-square-en.png", width: 300, height: 300 };
 /// The oEmbed document's file name.
 pub const OEMBED: &str = "oembed.json";
+/// The English page's.
+pub const OEMBED_EN: &str = "oembed-en.json";
+
+/// The page in `lang`, as a path under the base URL: index.html (the base itself) or en.html.
+pub fn page(lang: Lang) -> &'static str {
+    lang.pick("", "en.html")
+}
 /// The frame the oEmbed snippet proposes: an article column, tall enough for the tools, tabs, map and
 /// legend (548 px at 720 wide) and the start of the overview's text, which scrolls inside a frame that no
 /// script resizes. `tests/e2e/share.test.mjs` checks that the map fits.
@@ -114,27 +129,55 @@ fn join_figure(lang: Lang, n: u32, unit: &str) -> String {
 const FONT: &str = "'Noto Sans CJK SC',sans-serif";
 const SQUARE_SHRINK: f64 = 0.8;
 
-/// The title in lines: broken after a colon or comma, where a reader pauses anyway.
-fn title_lines(t: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
+/// The title in lines for `width` px at `size` px: always broken after a colon, where a reader pauses anyway;
+/// a line fills with words (English) or with the phrases that end at a comma; a word or phrase wider than the
+/// line (a Chinese phrase has no spaces to break at) takes a line of its own.
+fn title_lines(t: &str, width: f64, size: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
     let mut start = 0;
-    for (i, c) in t.char_indices() {
-        if matches!(c, '：' | '，' | ':' | ',') {
-            let end = i + c.len_utf8();
-            lines.push(t[start..end].trim());
-            start = end;
+    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        let phrase_end = i == t.len() || matches!(c, '：' | '，' | ':' | ',' | ' ');
+        if !phrase_end {
+            continue;
+        }
+        let end = if i == t.len() { i } else { i + c.len_utf8() };
+        let piece = t[start..end].trim();
+        start = end;
+        if piece.is_empty() {
+            continue;
+        }
+        let joined = if line.is_empty() { piece.to_string() } else { format!("{line} {piece}") };
+        // Chinese joins its phrases without a space.
+        let joined = if piece.is_ascii() || line.is_empty() { joined } else { format!("{line}{piece}") };
+        if line.is_empty() || text_width(&joined, size) <= width {
+            line = joined;
+        } else {
+            lines.push(std::mem::replace(&mut line, piece.to_string()));
+        }
+        if matches!(c, '：' | ':') {
+            lines.push(std::mem::take(&mut line));
         }
     }
-    lines.push(t[start..].trim());
-    lines.retain(|l| !l.is_empty());
+    if !line.is_empty() {
+        lines.push(line);
+    }
     lines
 }
 
-/// The title's lines at the largest size up to `max` px that fits `width`; returns the size used.
-fn title_block(o: &mut String, lang: Lang, x: f64, top: f64, width: f64, max: f64) -> (f64, f64) {
-    let lines = title_lines(title(lang));
-    let widest = lines.iter().map(|l| text_width(l, 1.0)).fold(1.0, f64::max);
-    let size = max.min(width / widest);
+/// The title at the largest size up to `max` px whose lines, at most `most`, fit `width`; returns the size
+/// used and the baseline's end.
+fn title_block(o: &mut String, lang: Lang, (x, top): (f64, f64), width: f64, (max, most): (f64, usize)) -> (f64, f64) {
+    let t = title(lang);
+    let fits = |size: f64| {
+        let lines = title_lines(t, width, size);
+        (lines.len() <= most && lines.iter().all(|l| text_width(l, size) <= width)).then_some(lines)
+    };
+    let (size, lines) = (0..)
+        .map(|k| max - f64::from(k))
+        .take_while(|s| *s >= 8.0)
+        .find_map(|size| fits(size).map(|l| (size, l)))
+        .unwrap_or_else(|| (8.0, title_lines(t, width, 8.0)));
     let mut y = top;
     for line in &lines {
         y += size * 1.25;
@@ -185,7 +228,7 @@ pub fn card_svg(img: Image, lang: Lang) -> String {
         let (pad, text_w) = (52.0, w - h);
         let mut left = String::new();
         let o = &mut left;
-        let (size, mut y) = title_block(o, lang, pad, 0.0, text_w - 2.0 * pad, 48.0);
+        let (size, mut y) = title_block(o, lang, (pad, 0.0), text_w - 2.0 * pad, (48.0, 4));
         // The three routes' colours, as a rule under the title.
         y += 18.0;
         for (i, g) in TOUR.groups.iter().enumerate() {
@@ -237,7 +280,7 @@ pub fn card_svg(img: Image, lang: Lang) -> String {
     } else {
         // Square: the title across the top, the map's frame below it (no legend: too small to read here).
         let pad = 14.0;
-        let (_, y) = title_block(o, lang, pad, pad - 6.0, w - 2.0 * pad, 30.0);
+        let (_, y) = title_block(o, lang, (pad, pad - 6.0), w - 2.0 * pad, (30.0, 3));
         let top = y + 8.0;
         let map_h = h - top;
         // Drawn in a larger frame and shown smaller, so the markers keep room between them.
@@ -304,8 +347,8 @@ pub fn png(svg: &str, fonts: &Arc<usvg::fontdb::Database>) -> Result<Vec<u8>, St
 
 // ---- the page's tags and the oEmbed document ----
 
-/// The tags for index.html's `<head>`: Open Graph, Twitter's card and the oEmbed discovery link. They load
-/// nothing (a strict CSP is not concerned).
+/// The tags for the `<head>` of the page in `lang` (index.html, en.html): Open Graph, Twitter's card and the
+/// oEmbed discovery link, each naming that page's own files. They load nothing (a strict CSP is not concerned).
 pub fn head_tags(base: Option<&str>, lang: Lang) -> String {
     let mut o = String::new();
     let mut tag = |attr: &str, name: &str, content: &str| {
@@ -317,10 +360,10 @@ pub fn head_tags(base: Option<&str>, lang: Lang) -> String {
     tag("property", "og:description", &d);
     tag("property", "og:locale", if lang == Lang::Zh { "zh_CN" } else { "en_GB" });
     if let Some(b) = base {
-        tag("property", "og:url", b);
+        tag("property", "og:url", &url(Some(b), page(lang)));
     }
     for img in [CARD, SQUARE] {
-        tag("property", "og:image", &url(base, img.file));
+        tag("property", "og:image", &url(base, img.file_for(lang)));
         tag("property", "og:image:width", &img.width.to_string());
         tag("property", "og:image:height", &img.height.to_string());
         tag("property", "og:image:alt", &alt);
@@ -328,24 +371,24 @@ pub fn head_tags(base: Option<&str>, lang: Lang) -> String {
     tag("name", "twitter:card", "summary_large_image");
     tag("name", "twitter:title", t);
     tag("name", "twitter:description", &d);
-    tag("name", "twitter:image", &url(base, CARD.file));
+    tag("name", "twitter:image", &url(base, CARD.file_for(lang)));
     tag("name", "twitter:image:alt", &alt);
     let _ = write!(
         o,
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
-        esc(&url(base, OEMBED)),
+        esc(&url(base, lang.pick(OEMBED, OEMBED_EN))),
         esc(t)
     );
     o
 }
 
-/// The iframe that oEmbed gives a CMS: the widget without its page title (`?embed`), lazily loaded.
+/// The iframe that oEmbed gives a CMS: the page in `lang` without its title (`?embed`), lazily loaded.
 pub fn iframe(base: Option<&str>, lang: Lang) -> String {
     let (w, h) = FRAME;
     format!(
         "<iframe src=\"{}?embed\" width=\"{w}\" height=\"{h}\" title=\"{}\" loading=\"lazy\" \
          style=\"max-width:100%;border:0\"></iframe>",
-        esc(&url(base, "")),
+        esc(&url(base, page(lang))),
         esc(title(lang))
     )
 }
@@ -361,7 +404,7 @@ pub fn oembed(base: Option<&str>, lang: Lang) -> String {
         "html": iframe(base, lang),
         "width": w,
         "height": h,
-        "thumbnail_url": url(base, CARD.file),
+        "thumbnail_url": url(base, CARD.file_for(lang)),
         "thumbnail_width": CARD.width,
         "thumbnail_height": CARD.height,
     });
@@ -370,14 +413,16 @@ pub fn oembed(base: Option<&str>, lang: Lang) -> String {
     out
 }
 
-/// The files src/bin/prerender.rs writes for sharing: the head tags, the oEmbed document and both images.
+/// The files src/bin/prerender.rs writes for sharing, for each page (index.html in Chinese, en.html in
+/// English): the head tags, the oEmbed document and both images.
 pub fn files(base: Option<&str>) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
-    let lang = Lang::Zh;
     let fonts = fonts()?;
-    Ok(vec![
-        ("head.html", head_tags(base, lang).into_bytes()),
-        (OEMBED, oembed(base, lang).into_bytes()),
-        (CARD.file, png(&card_svg(CARD, lang), &fonts)?),
-        (SQUARE.file, png(&card_svg(SQUARE, lang), &fonts)?),
-    ])
+    let mut out = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        out.push((lang.pick("head.html", "head-en.html"), head_tags(base, lang).into_bytes()));
+        out.push((lang.pick(OEMBED, OEMBED_EN), oembed(base, lang).into_bytes()));
+        out.push((CARD.file_for(lang), png(&card_svg(CARD, lang), &fonts)?));
+        out.push((SQUARE.file_for(lang), png(&card_svg(SQUARE, lang), &fonts)?));
+    }
+    Ok(out)
 }

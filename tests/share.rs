@@ -213,3 +213,50 @@ fn the_card_is_the_export_map_under_the_chinese_title_and_the_title_is_drawn() {
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_dir_all(again);
 }
+
+/// en.html shares in English: its own tags, oEmbed document and images, which name en.html and its files.
+#[test]
+fn the_english_page_shares_in_english_with_its_own_card() {
+    let dir = prerender(Some(BASE));
+    let head = read(&dir, "head-en.html");
+    let m = metas(&head);
+    let headline = &*TOUR.event.headline.en;
+    assert_eq!(first(&m, "og:title"), headline);
+    assert_eq!(first(&m, "og:url"), format!("{BASE}en.html"));
+    assert_eq!(first(&m, "og:locale"), "en_GB");
+    assert_eq!(first(&m, "og:description"), description(Lang::En));
+    let images: Vec<&str> = m.iter().filter(|(n, _)| n == "og:image").map(|(_, c)| c.as_str()).collect();
+    assert_eq!(images, [format!("{BASE}share-card-en.png"), format!("{BASE}share-square-en.png")]);
+    assert_eq!(first(&m, "twitter:image"), format!("{BASE}share-card-en.png"));
+    assert!(head.contains(&format!("href=\"{BASE}oembed-en.json\"")));
+    let doc: serde_json::Value = serde_json::from_str(&read(&dir, "oembed-en.json")).unwrap();
+    assert_eq!(doc["title"], headline);
+    assert_eq!(doc["thumbnail_url"], format!("{BASE}share-card-en.png"));
+    assert!(doc["html"].as_str().unwrap().contains(&format!("src=\"{BASE}en.html?embed\"")));
+    // The title wraps at words, breaks after its colon, and takes no more than four lines on the card,
+    // three on the square; each image is its announced size.
+    // The title's lines: the texts drawn in bold at the title's size, which together make the headline.
+    let title_lines = |svg: &str| -> Vec<String> {
+        let size = svg.split("font-weight=\"700\" fill=").next().unwrap().rsplit("font-size=\"").next().unwrap();
+        let size = size.split('"').next().unwrap().to_string();
+        svg.split("<text ")
+            .filter(|t| t.contains(&format!("font-size=\"{size}\" font-weight=\"700\"")))
+            .map(|t| {
+                t.split('>').nth(1).unwrap().split('<').next().unwrap().replace("&#39;", "'").replace("&apos;", "'")
+            })
+            .collect()
+    };
+    let (card, square) = (title_lines(&card_svg(CARD, Lang::En)), title_lines(&card_svg(SQUARE, Lang::En)));
+    assert_eq!(card.join(" "), headline, "{card:?}");
+    assert_eq!(square.join(" "), headline, "{square:?}");
+    assert!(card.len() <= 4 && square.len() <= 3, "{card:?} {square:?}");
+    assert!(card.iter().any(|l| l.ends_with(':')), "broken after the colon: {card:?}");
+    for img in [CARD, SQUARE] {
+        let bytes = std::fs::read(dir.join(img.file_for(Lang::En))).unwrap();
+        assert_eq!(png_size(&bytes), (img.width, img.height), "{}", img.file_en);
+    }
+    let png = Pixmap::decode_png(&std::fs::read(dir.join(CARD.file_en)).unwrap()).unwrap();
+    let ink = ink_share(&png, 52, 60, 520, 230);
+    assert!(ink > 0.06, "card title ink {ink:.3}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -16,8 +16,9 @@
 //                      in English (src/web.rs requested_lang); the content's English inline.
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //                      The prerender's <head> tags for a shared link (head.html: Open Graph, Twitter's card,
-//                      the oEmbed discovery link) go before </head> (in index.html only).
-//   share-card.png, share-square.png, oembed.json   the prerender's share images and oEmbed document, copied
+//                      the oEmbed discovery link) go before </head> (in index.html only; en.html gets head-en.html).
+//   share-card.png, share-square.png, oembed.json (and their -en twins, for en.html)   the prerender's share
+//                      images and oEmbed documents, copied
 //                      as they are, under stable names: a crawler's cache, and a CMS that stored the oEmbed
 //                      answer, keep their URLs from one build to the next (src/share.rs).
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
@@ -218,7 +219,7 @@ function prerendered(name, encoding = 'utf8') {
 }
 
 /** The prerender's files for sharing a link, copied into dist/ under their own (stable) names. */
-const SHARED = ['oembed.json', 'share-card.png', 'share-square.png'];
+const SHARED = ['oembed.json', 'share-card.png', 'share-square.png', 'oembed-en.json', 'share-card-en.png', 'share-square-en.png'];
 
 // ---- 3. en.html: the same page in English ----
 
@@ -413,9 +414,10 @@ async function main() {
     (main) => `${first}\n  ${main}\n  <template id="ct-zh">${zh}</template><template id="ct-static">${text}</template>`,
     '<main id="county-tour">',
   );
-  // The share tags name other files (the images, oembed.json), so only index.html has them, not the single file.
+  // The share tags name other files (the images, oembed.json), so only index.html and en.html (its own, in
+  // English) have them, not the single file.
   write('index.html', replaceOnce(html, '</head>', () => `${prerendered('head.html')}\n</head>`, '</head>'));
-  write('en.html', englishPage(page, zh));
+  write('en.html', replaceOnce(englishPage(page, zh), '</head>', () => `${prerendered('head-en.html')}\n</head>`, '</head>'));
 
   write('county-tour.html', singleFile(html, { boot, loader, extras, stylesheets, read }));
   write('embed.js', embedModule({ loader, extras, english, widgetCss, outlines: prerendered('outlines.html'), zh }));

@@ -23,6 +23,7 @@
 //!   head.html      the `<head>` tags of a shared link: Open Graph, Twitter's card, the oEmbed link.
 //!   oembed.json    the rich oEmbed 1.0 document.
 //!   share-card.png, share-square.png   the share images (1200×630, 300×300), drawn from the export's map.
+//!   head-en.html, oembed-en.json, share-card-en.png, share-square-en.png   the same for en.html, in English.
 //! Their URLs are absolute under the public base URL in COUNTY_TOUR_BASE_URL, relative without it
 //! (src/share.rs). tools/postbuild.mjs splices and copies them into dist/; it draws nothing itself.
 

@@ -88,6 +88,29 @@ test('the oEmbed document is found from the page, and its snippet puts the worki
   await host.context().close();
 });
 
+test('en.html carries its own share tags, in English, naming its own card and oEmbed document', async () => {
+  const en = fs.readFileSync(path.join(dist, 'en.html'), 'utf8');
+  const enHead = en.slice(0, en.indexOf('</head>'));
+  const m = [...enHead.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)].map(([, n, c]) => [n, c]);
+  const get = (name) => m.find(([n]) => n === name)?.[1];
+  assert.equal(get('og:title').replace(/&#39;|&apos;/g, '\''), tour.event.headline.en);
+  assert.equal(get('og:locale'), 'en_GB');
+  const images = m.filter(([n]) => n === 'og:image').map(([, c]) => path.posix.basename(c));
+  assert.deepEqual(images, ['share-card-en.png', 'share-square-en.png']);
+  assert.deepEqual([...pngSize(images[0]), ...pngSize(images[1])], [1200, 630, 300, 300]);
+  const oembed = enHead.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]*)"/)?.[1];
+  assert.equal(path.posix.basename(oembed), 'oembed-en.json');
+  // Its snippet frames en.html, which opens in English.
+  const doc = JSON.parse(fs.readFileSync(path.join(dist, 'oembed-en.json'), 'utf8'));
+  const src = doc.html.match(/src="([^"]+)"/)[1];
+  assert.match(src, /en\.html\?embed$/);
+  const page = await openPage(browser);
+  await load(page, new URL(src, server.url).href);
+  assert.equal(await page.locator('#county-tour .ct-root').getAttribute('lang'), 'en');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the page itself never fetches the share files', async () => {
   const page = await openPage(browser);
   const before = server.requests.length;
