@@ -178,6 +178,9 @@ fn title_block(o: &mut String, lang: Lang, (x, top): (f64, f64), width: f64, (ma
         .take_while(|s| *s >= 8.0)
         .find_map(|size| fits(size).map(|l| (size, l)))
         .unwrap_or_else(|| (8.0, title_lines(t, width, 8.0)));
+    // Those lines as large as they fit, up to `max`: between whole pixel sizes too.
+    let widest = lines.iter().map(|l| text_width(l, 1.0)).fold(1.0, f64::max);
+    let size = size.max(max.min(width / widest));
     let mut y = top;
     for line in &lines {
         y += size * 1.25;
