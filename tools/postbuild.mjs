@@ -9,27 +9,28 @@
 //                      the prerendered overview (first.html: `#ct-first`, the complete overview with real
 //                      links and every card) goes before <main id="county-tour">, and the text version for
 //                      the panic fallback (static.html) after it, in a <template id="ct-static">, with
-//                      the content's Chinese, one string a line (zh-list.html), in a <template id="ct-zh"> before
-//                      it: the wasm reads it from there instead of carrying it (build.rs from_page).
+//                      the content's Chinese, one string a line (zh-list.html), in a <template id="ct-zh">
+//                      before it: the wasm reads it from there instead of carrying it (build.rs from_page).
 //   en.html            index.html in English: the prerender's English first paint and text version, its title
 //                      and description, <html lang="en">, and data-lang="en" on <main>, which starts the app
 //                      in English (src/web.rs requested_lang); the content's English inline.
 //   county-tour.html   the same page in one file: CSS, JS and wasm (base64) inlined; works from file://.
 //                      The prerender's <head> tags for a shared link (head.html: Open Graph, Twitter's card,
-//                      the oEmbed discovery link) go before </head> (in index.html only; en.html gets head-en.html).
+//                      the oEmbed discovery link) go before </head> (in index.html only; en.html gets its
+//                      own, head-en.html).
 //   share-card.png, share-square.png, oembed.json (and their -en twins, for en.html)   the prerender's share
-//                      images and oEmbed documents, copied
-//                      as they are, under stable names: a crawler's cache, and a CMS that stored the oEmbed
-//                      answer, keep their URLs from one build to the next (src/share.rs).
+//                      images and oEmbed documents, copied as they are, under stable names: a crawler's cache,
+//                      and a CMS that stored the oEmbed answer, keep their URLs from one build to the next
+//                      (src/share.rs).
 //   embed.js           stable-named loader for host pages: <div id="county-tour"></div> + this module script.
 //   extras-<hash>.js   the second wasm (src/extras.rs: QR code, export, Hunan outlines), which Trunk builds as extras.js and
 //                      extras_bg.wasm; renamed by content hash. Each loader above defines
 //                      globalThis.__countyTourExtras(), which fetches and starts it once, on first use
 //                      (src/lazy.rs); the single file carries it inline and starts it on first use too.
-//   en-<hash>.js       the content's English (the prerender's en-list.html, one string a line), which the wasm does not
-//                      carry either: each loader defines globalThis.__countyTourEn(), which fetches it once into
-//                      a <template id="ct-en"> when a reader asks for English (src/web.rs with_text); the
-//                      single file has that template inline.
+//   en-<hash>.js       the content's English (the prerender's en-list.html, one string a line), which the
+//                      wasm does not carry either: each loader defines globalThis.__countyTourEn(), which
+//                      fetches it once into a <template id="ct-en"> when a reader asks for English (src/web.rs
+//                      with_text); en.html and the single file have that template inline.
 //   *_bg.wasm + glue   the wasm's imports, their module and its closure exports renamed to one or two
 //                      letters in both files, custom sections dropped (shortenNames: −5 KB gzip).
 //   *.js, *.css        minified with esbuild (pinned in package.json): the wasm-bindgen glue and the
