@@ -53,16 +53,19 @@ pub fn start() {
     // A page asked for in English waits for the content's English (en.html has it; index.html fetches it, see
     // build.rs `from_page`) rather than show its Chinese first; its first paint is hidden meanwhile
     // (tools/postbuild.mjs).
-    web::with_text(web::requested_lang(), move || {
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
-    });
+    web::with_text(
+        web::requested_lang(),
+        Box::new(move || {
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { owns_page }).render();
+        }),
+    );
 }
 
 /// Switch the widget's language once the page has the content in it (`web::with_text`).
 fn set_lang(store: UseReducerDispatcher<AppState>) -> impl Fn(Lang) + Clone {
     move |lang| {
         let store = store.clone();
-        web::with_text(lang, move || store.dispatch(Action::SetLang(lang)))
+        web::with_text(lang, Box::new(move || store.dispatch(Action::SetLang(lang))))
     }
 }
 
@@ -258,6 +261,7 @@ pub fn app(props: &AppProps) -> Html {
             export_png,
             present: dispatch.reform(|_| Action::TogglePresent),
             lang: toggle_lang,
+            lang_soon: Callback::from(move |()| web::with_text(lang.other(), Box::new(|| ()))),
         },
         onselect: Some(show),
         main,

@@ -49,7 +49,7 @@ pub fn with_extras(f: impl FnOnce(&Extras) + 'static) {
 
 /// Run `f` once the loader has brought the content's English into the page, or has failed to; at once if
 /// the page has no loader (`web::with_text`).
-pub fn with_english(f: impl FnOnce() + 'static) {
+pub fn with_english(f: Box<dyn FnOnce()>) {
     match load_english() {
         Ok(loading) => loading.finally(&Closure::once_into_js(f)),
         Err(_) => f(),

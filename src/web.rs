@@ -298,7 +298,7 @@ pub fn page_text(field: &str) -> Option<&str> {
 /// Run `then` once the page has the content in `lang`: at once if it does, else once the page's loader
 /// (`__countyTourEn`, tools/postbuild.mjs) has fetched the English into `<template id="ct-en">`. If that
 /// cannot load (offline), `then` still runs and the content shows in the language the page has.
-pub fn with_text(lang: Lang, then: impl FnOnce() + 'static) {
+pub fn with_text(lang: Lang, then: Box<dyn FnOnce()>) {
     if lang == Lang::Zh || by_id(TEXT_LISTS[1]).is_some() {
         then()
     } else {

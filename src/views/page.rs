@@ -41,6 +41,9 @@ pub struct Tools {
     pub export_png: Callback<MouseEvent>,
     pub present: Callback<MouseEvent>,
     pub lang: Callback<MouseEvent>,
+    /// The language switch is about to be pressed (a mouse over it, a finger on it, the keyboard's focus): the
+    /// app starts fetching what the other language needs, so the press itself seldom waits.
+    pub lang_soon: Callback<()>,
 }
 
 /// What [`page`] draws.
@@ -92,6 +95,7 @@ pub fn page(p: PageProps) -> Html {
                         { if p.present { s.present_exit } else { s.present_enter } }
                     </button>
                     <button type="button" class="ct-btn ct-lang" onclick={p.tools.lang} aria-label={s.lang_switch_label}
+                        onpointerenter={p.tools.lang_soon.reform(|_| ())} onfocus={p.tools.lang_soon.reform(|_| ())}
                         lang={lang.other().tag()}>{ s.lang_switch }</button>
                 </div>
             </header>

@@ -57,6 +57,10 @@ test('the content\'s English comes only for a reader who asks for it, and once',
   await load(page, server.url + '#/yiwu');
   assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
   assert.deepEqual(english, [], 'a Chinese reader fetches no English');
+  // A pointer over the switch starts the fetch, so the press seldom waits for it.
+  await page.getByRole('button', { name: 'Switch to English' }).hover();
+  await page.waitForResponse(/\/en-[0-9a-f]+\.js$/);
+  assert.equal(await page.locator('#ct-card-h').textContent(), '义乌市', 'still Chinese until pressed');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   assert.equal(await titleBecomes(page, 'Yiwu'), 'Yiwu');
   assert.match(await page.getByRole('region', { name: 'Yiwu' }).textContent(), /300,000 e-commerce professionals/);
