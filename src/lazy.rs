@@ -39,7 +39,8 @@ extern "C" {
 }
 
 /// Run `f` with the extras module once it is there; never if it cannot load.
-pub fn with_extras(f: impl FnOnce(&Extras) + 'static) {
+/// Boxed, so that its callers share one closure shim in the wasm.
+pub fn with_extras(f: Box<dyn FnOnce(&Extras)>) {
     let Ok(loading) = load() else {
         return;
     };

@@ -18,7 +18,7 @@ pub fn export_handlers(view: &View, lang: Lang, present: bool) -> (Callback<Mous
                 return;
             };
             let hash = hash.clone();
-            with_extras(move |x| x.export_map(png, &button, &hash, lang.code(), present));
+            with_extras(Box::new(move |x| x.export_map(png, &button, &hash, lang.code(), present)));
         })
     };
     (save(false), save(true))

@@ -31,11 +31,11 @@ pub fn use_hunan_outlines(open: bool) -> NodeRef {
         let outlines = outlines.clone();
         use_effect_with(open, move |open| {
             if *open {
-                with_extras(move |x| {
+                with_extras(Box::new(move |x| {
                     if let Some(g) = outlines.cast::<web_sys::Element>() {
                         g.set_inner_html(&x.hunan_outlines());
                     }
-                });
+                }));
             }
         });
     }

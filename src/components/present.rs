@@ -68,11 +68,11 @@ pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>) -> Presenter 
     {
         let qr = qr.clone();
         use_effect_with(st.present.then(|| audience_url(&st.view)), move |url| match url.clone() {
-            Some(url) => with_extras(move |x| {
+            Some(url) => with_extras(Box::new(move |x| {
                 if let Some(svg) = x.qr_svg(&url, 200) {
                     qr.set(Some((url, AttrValue::from(svg))));
                 }
-            }),
+            })),
             // Presenting ended: no old code when it starts again.
             None if qr.is_some() => qr.set(None),
             None => {}
