@@ -58,6 +58,7 @@ pub const OEMBED_EN: &str = "oembed-en.json";
 pub fn page(lang: Lang) -> &'static str {
     lang.pick("", "en.html")
 }
+
 /// The frame the oEmbed snippet proposes: an article column, tall enough for the tools, tabs, map and
 /// legend (548 px at 720 wide) and the start of the overview's text, which scrolls inside a frame that no
 /// script resizes. `tests/e2e/share.test.mjs` checks that the map fits.
