@@ -98,14 +98,15 @@ fn candidate(r: &LabelRequest, side: Side, gap: f64) -> Rect {
     Rect { x, y, w, h }
 }
 
-/// A candidate slid along its marker's side by `k` halves of its height: a label right of its marker may sit
-/// up to a line higher or lower, one above or below it may start or end at the marker's middle, and it still
-/// reads as its marker's.
-fn slid(rect: Rect, side: Side, k: f64) -> Rect {
+/// A candidate slid along its marker's side by `k` halves of its own length there: a label right of its marker
+/// may sit up to a line higher or lower, one above or below it may start or end at the marker's middle, and it
+/// still reads as its marker's. A place the slide would only repeat is `None`: a diagonal one slid at all, one
+/// above or below slid further.
+fn slid(rect: Rect, side: Side, k: f64) -> Option<Rect> {
     match side {
-        Side::Right | Side::Left => Rect { y: rect.y + k * rect.h / 2.0, ..rect },
-        Side::Above | Side::Below => Rect { x: rect.x + k.clamp(-1.0, 1.0) * rect.w / 2.0, ..rect },
-        _ => rect,
+        Side::Right | Side::Left => Some(Rect { y: rect.y + k * rect.h / 2.0, ..rect }),
+        Side::Above | Side::Below => (k.abs() <= 1.0).then_some(Rect { x: rect.x + k * rect.w / 2.0, ..rect }),
+        _ => (k == 0.0).then_some(rect),
     }
 }
 
@@ -137,7 +138,7 @@ pub fn place(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<
             let slides: &[f64] = if ring == 0 { &[0.0, -1.0, 1.0, -2.0, 2.0] } else { &[0.0] };
             for &k in slides {
                 for side in SIDES {
-                    let rect = slid(candidate(r, side, gap), side, k);
+                    let Some(rect) = slid(candidate(r, side, gap), side, k) else { continue };
                     let clear = rect.inside(&frame)
                         && !markers.iter().any(|m| m.overlaps(&rect))
                         && !placed.iter().any(|p| p.grown(MARGIN).overlaps(&rect));
