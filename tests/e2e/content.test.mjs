@@ -58,8 +58,9 @@ test('the content\'s English comes only for a reader who asks for it, and once',
   assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
   assert.deepEqual(english, [], 'a Chinese reader fetches no English');
   // A pointer over the switch starts the fetch, so the press seldom waits for it.
+  const fetched = page.waitForResponse(/\/en-[0-9a-f]+\.js$/); // listening before the hover, which may be quicker
   await page.getByRole('button', { name: 'Switch to English' }).hover();
-  await page.waitForResponse(/\/en-[0-9a-f]+\.js$/);
+  await fetched;
   assert.equal(await page.locator('#ct-card-h').textContent(), '义乌市', 'still Chinese until pressed');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   assert.equal(await titleBecomes(page, 'Yiwu'), 'Yiwu');
