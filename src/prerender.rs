@@ -38,9 +38,12 @@ pub fn render(html: Html) -> String {
 }
 
 /// CSS that shows the marker set of the band the map's width falls in (container `ctmap`, the map
-/// itself): written from `BANDS`, the thresholds the app uses, so the two cannot disagree.
+/// itself): written from `BANDS`, the thresholds the app uses, so the two cannot disagree. The sets of the
+/// other bands hide their text too, not just their group: Chromium lays out and shapes an SVG `<text>` whose
+/// group is `display: none` (each of the page's 231 names and numbers, where 40 show), which made the first
+/// frame's layout, the costliest part of the first paint, about a quarter slower (4× CPU, bench/RESULTS.md).
 pub fn band_css() -> String {
-    let mut css = String::from("#ct-first .ct-band{display:none}");
+    let mut css = String::from("#ct-first .ct-band,#ct-first .ct-band text{display:none}");
     for (i, b) in BANDS.iter().enumerate() {
         let lo = Fixed(b.min_width, 0);
         // Range syntax: `max-width: 363.99px` also matches a 364 px map in Chromium (it rounds to layout units).
@@ -48,16 +51,23 @@ pub fn band_css() -> String {
             Some(next) => format!("(width >= {lo}px) and (width < {}px)", Fixed(next.min_width, 0)),
             None => format!("(width >= {lo}px)"),
         };
-        let _ = write!(css, "@container ctmap {rule}{{#ct-first .ct-band-{i}{{display:inline}}}}");
+        let _ = write!(css, "@container ctmap {rule}{{{}}}", shown(i));
     }
     // A browser without container queries gets the phone's layout, scaled to the map.
-    css.push_str("@supports not (container-type:size){#ct-first .ct-band-1{display:inline}}");
+    let _ = write!(css, "@supports not (container-type:size){{{}}}", shown(1));
     css
 }
 
-/// The order of the marker sets in the page: a 390 px phone, an article column at 1280, larger phones,
-/// then the rest.
-const BAND_ORDER: [usize; 6] = [1, 5, 2, 4, 3, 0];
+/// The rule that shows band `i`'s set and its text.
+fn shown(i: usize) -> String {
+    format!("#ct-first .ct-band-{i},#ct-first .ct-band-{i} text{{display:inline}}")
+}
+
+/// The order of the marker sets in the page. The first [`LEAD_SETS`](crate::views::map::LEAD_SETS) come before the outlines and the first
+/// frame waits for them: phones (a 390 px one, and under 390 px, where a 360 or 375 px phone and a phone's
+/// article frame fall) and a page 1280 px wide; then an article column at 1024 to 1280 px, larger phones and
+/// tablets, whose first frame may come before their set (it follows in the next).
+const BAND_ORDER: [usize; 6] = [1, 0, 5, 4, 3, 2];
 
 /// The map as the prerendered page shows it: the overview's fixed part of the map, one marker set per band.
 pub fn overview_map(lang: Lang) -> Html {

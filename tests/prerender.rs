@@ -4,9 +4,13 @@
 
 use county_tour::address::View;
 use county_tour::bundle::TOUR;
-use county_tour::layout::BANDS;
+use county_tour::layout::{band_for, BANDS};
 use county_tour::model::{Lang, Tag};
 use county_tour::prerender::{band_css, files, first_paint, first_paint_head, outlines, text_version};
+use county_tour::views::map::LEAD_SETS;
+
+mod support;
+use support::map_box;
 
 fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
@@ -58,8 +62,8 @@ fn the_first_paint_is_the_whole_overview() {
     // the base map, and the layer with the less common widths' marker sets, which follows the outlines.
     assert_eq!(count(page, "preserveAspectRatio=\"xMidYMid meet\" viewBox=\""), 3);
     let (top, rest) = page.split_at(page.find("data-layer=\"land\"").unwrap());
-    assert_eq!(count(top, "class=\"ct-stop\""), 2 * 18, "two marker sets before the outlines");
-    assert_eq!(count(rest, "class=\"ct-stop\""), (BANDS.len() - 2) * 18);
+    assert_eq!(count(top, "class=\"ct-stop\""), LEAD_SETS * 18, "the lead marker sets before the outlines");
+    assert_eq!(count(rest, "class=\"ct-stop\""), (BANDS.len() - LEAD_SETS) * 18);
     // No hydration marks or scripts: the app renders afresh, and the page stays CSP-safe.
     assert!(!page.contains("<!--") && !page.contains("<script"));
 }
@@ -117,11 +121,21 @@ fn the_page_paints_once_the_routes_the_lead_marker_sets_and_the_outlines_are_in(
     let at = html.find(&format!("id=\"{FIRST_PAINT_AFTER}\"")).expect("the element the first frame waits for");
     let before = &html[..at];
     assert_eq!(count(before, "class=\"ct-route-line\""), 3, "every route before it");
-    assert_eq!(count(before, "class=\"ct-stop\""), 2 * 18, "the two lead marker sets, whole, before it");
+    assert_eq!(count(before, "class=\"ct-stop\""), LEAD_SETS * 18, "the lead marker sets, whole, before it");
+    // Among them the sets of a 390 px phone, of phones under 390 px (a 360 or 375 px one, a phone's article
+    // frame) and of a page 1280 px wide.
+    for w in [320.0, 360.0, 375.0, 390.0, 1280.0] {
+        let band = band_for(map_box(w).width);
+        assert!(before.contains(&format!("ct-band ct-band-{band}\"")), "{w} px: band {band} before it");
+    }
     for layer in ["land", "focus", "lakes", "rivers", "borders", "coast"] {
         assert!(before.contains(&format!("data-layer=\"{layer}\"")), "the {layer} outline before it");
     }
-    assert_eq!(count(&html[at..], "class=\"ct-stop\""), (BANDS.len() - 2) * 18, "the other widths' sets after it");
+    assert_eq!(
+        count(&html[at..], "class=\"ct-stop\""),
+        (BANDS.len() - LEAD_SETS) * 18,
+        "the other widths' sets after it"
+    );
     assert_eq!(
         first_paint_head(),
         format!("<link rel=\"expect\" href=\"#{FIRST_PAINT_AFTER}\" blocking=\"render\">"),
@@ -136,6 +150,15 @@ fn the_band_rules_follow_the_bands_the_app_uses() {
     for (i, b) in BANDS.iter().enumerate().skip(1) {
         assert!(css.contains(&format!("(width >= {}px)", b.min_width)), "band {i}");
         assert!(css.contains(&format!("(width < {}px)", b.min_width)), "band {}", i - 1);
+    }
+    // A hidden set's names and numbers are hidden themselves (Chromium lays out SVG text in a hidden group),
+    // and shown with their set.
+    assert!(css.starts_with("#ct-first .ct-band,#ct-first .ct-band text{display:none}"), "{css}");
+    for i in 0..BANDS.len() {
+        assert!(
+            css.contains(&format!("{{#ct-first .ct-band-{i},#ct-first .ct-band-{i} text{{display:inline}}}}")),
+            "band {i}"
+        );
     }
 }
 

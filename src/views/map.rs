@@ -232,6 +232,10 @@ fn base_labels(p: &MapProps, set: &MarkerSet) -> Html {
 /// layout twice before the map is whole.
 pub const FIRST_PAINT_AFTER: &str = "ct-first-more";
 
+/// How many of the prerendered marker sets come before the outlines, in the markers' own layer; the first
+/// frame waits for them (src/prerender.rs `BAND_ORDER`).
+pub const LEAD_SETS: usize = 3;
+
 /// The whole map: the markers' layer, the base map (and, prerendered, a layer with the other widths' marker
 /// sets), the text alternative, the fit button, the legend and the credit.
 pub fn map_view(p: MapProps) -> Html {
@@ -252,10 +256,10 @@ pub fn map_view(p: MapProps) -> Html {
         }
     });
     let on = &p.on;
-    // The prerender's first two marker sets (the commonest widths) come before the base map's outlines, so
-    // that a browser which paints a page still loading (one without `rel=expect`, see FIRST_PAINT_AFTER) shows
+    // The prerender's lead marker sets (the commonest widths) come before the base map's outlines, so that
+    // a browser which paints a page still loading (one without `rel=expect`, see FIRST_PAINT_AFTER) shows
     // them first; the others in a layer of their own after it.
-    let (lead, more) = p.sets.split_at(p.sets.len().min(2));
+    let (lead, more) = p.sets.split_at(p.sets.len().min(LEAD_SETS));
     html! {
         <div class="ct-mapbox">
         <div class="ct-map" ref={on.container.clone()}>

@@ -16,6 +16,8 @@ export async function launch() {
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+// A 360 px Android phone: its map is under 364 px, the narrowest band's marker set (src/layout.rs BANDS).
+export const SMALL_PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const ARTICLE = { viewport: { width: 1280, height: 800 } };
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
 
