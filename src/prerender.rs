@@ -64,10 +64,11 @@ fn shown(i: usize) -> String {
     format!("#ct-first .ct-band-{i},#ct-first .ct-band-{i} *{{display:inline}}")
 }
 
-/// The order of the marker sets in the page. The first [`LEAD_SETS`](crate::views::map::LEAD_SETS) come before the outlines and the first
-/// frame waits for them: phones (a 390 px one, and under 390 px, where a 360 or 375 px phone and a phone's
-/// article frame fall) and a page 1280 px wide; then an article column at 1024 to 1280 px, larger phones and
-/// tablets, whose first frame may come before their set (it follows in the next).
+/// The order of the marker sets in the page. The first [`LEAD_SETS`](crate::views::map::LEAD_SETS) come before
+/// the outlines, and the first frame waits for them: phones (maps under 364 px, as on a 360 or 375 px phone or
+/// in a phone's article frame, and from 364 to 420 px) and pages from 1280 px wide. Then the sets of maps from
+/// 420 to 742 px (pages 446 to 623 px wide, and 743 to 1279: tablets, phones turned sideways, narrower desktop
+/// windows), whose first frame may come before their set: it follows in the next.
 const BAND_ORDER: [usize; 6] = [1, 0, 5, 4, 3, 2];
 
 /// The map as the prerendered page shows it: the overview's fixed part of the map, one marker set per band.

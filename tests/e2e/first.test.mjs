@@ -134,7 +134,7 @@ for (const [name, options, file] of PAGES) {
 // (src/prerender.rs first_paint_head) about one load in three painted a map with its routes and only some of
 // its markers (or no land yet), and then laid the page out a second time before the map was whole. On a 360 px
 // phone, whose marker set came after the outlines with the less common widths', the first frame showed the map
-// without its markers in most loads: the lead sets are now those of phones from 320 px up and of this article.
+// without its markers in most loads: the lead sets are now those of phones from 320 px up and of a 1280 px page.
 for (const [name, options] of [['phone', PHONE], ['360 px phone', SMALL_PHONE], ['article', ARTICLE]]) {
   test(`${name}, slow network and CPU: no frame shows a half-drawn map; the first with routes has all 18 markers and the land`, async () => {
     for (let load = 0; load < 3; load++) {
