@@ -148,9 +148,9 @@ fn title_lines(t: &str, width: f64, size: f64) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
-        let joined = if line.is_empty() { piece.to_string() } else { format!("{line} {piece}") };
-        // Chinese joins its phrases without a space.
-        let joined = if piece.is_ascii() || line.is_empty() { joined } else { format!("{line}{piece}") };
+        // Words join with a space, Chinese phrases without one.
+        let sep = if piece.is_ascii() && !line.is_empty() { " " } else { "" };
+        let joined = format!("{line}{sep}{piece}");
         if line.is_empty() || text_width(&joined, size) <= width {
             line = joined;
         } else {
