@@ -219,9 +219,6 @@ function prerendered(name, encoding = 'utf8') {
   return fs.readFileSync(file, encoding);
 }
 
-/** The prerender's files for sharing a link, copied into dist/ under their own (stable) names. */
-const SHARED = ['oembed.json', 'share-card.png', 'share-square.png', 'oembed-en.json', 'share-card-en.png', 'share-square-en.png'];
-
 // ---- 3. en.html: the same page in English ----
 
 /** The page's `<title>` and description, in the language of `pageFile` (src/prerender.rs page_of), after the
@@ -406,7 +403,9 @@ async function main() {
   const zh = prerendered('zh-list.html');
   // The first frame waits for the whole map (src/prerender.rs first_paint_head); both pages have the first paint.
   html = replaceOnce(html, '<link rel="icon"', (icon) => `${prerendered('first-head.html')}\n  ${icon}`, 'the favicon link');
-  for (const name of SHARED) write(name, prerendered(name, null));
+  // The prerender's files for sharing a link, copied into dist/ under their own (stable) names, as it lists them.
+  const shared = JSON.parse(prerendered('shared.json'));
+  for (const name of shared) write(name, prerendered(name, null));
   const page = html;
   html = replaceOnce(
     withHead(page, 'page-zh.json'),
@@ -424,7 +423,7 @@ async function main() {
   write('embed.js', embedModule({ loader, extras, english, widgetCss, outlines: prerendered('outlines.html'), zh }));
 
   const size = (name) => `${name} ${(fs.statSync(file(name)).size / 1024).toFixed(1)} KiB`;
-  console.log(`postbuild: ${['index.html', 'en.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, english, ...SHARED].map(size).join(', ')}`);
+  console.log(`postbuild: ${['index.html', 'en.html', boot, loader.js, widgetCss, 'county-tour.html', 'embed.js', extras.js, extras.wasm, english, ...shared].map(size).join(', ')}`);
   precompress(stage);
 }
 

@@ -24,6 +24,7 @@
 //!   oembed.json    the rich oEmbed 1.0 document.
 //!   share-card.png, share-square.png   the share images (1200×630, 300×300), drawn from the export's map.
 //!   head-en.html, oembed-en.json, share-card-en.png, share-square-en.png   the same for en.html, in English.
+//!   shared.json    the names of those files that dist/ carries as they are (all but the head tags).
 //! Their URLs are absolute under the public base URL in COUNTY_TOUR_BASE_URL, relative without it
 //! (src/share.rs). tools/postbuild.mjs splices and copies them into dist/; it draws nothing itself.
 
@@ -47,8 +48,14 @@ fn main() {
         eprintln!("prerender: {e}");
         std::process::exit(1)
     });
-    for (name, bytes) in share {
+    // The files dist/ carries as they are (images, oEmbed documents), named for tools/postbuild.mjs; the head
+    // tags it splices into the pages.
+    let copied: Vec<&str> = share.iter().map(|(name, _)| *name).filter(|name| !name.ends_with(".html")).collect();
+    for (name, bytes) in &share {
         let path = std::path::Path::new(&out).join(name);
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
+    let path = std::path::Path::new(&out).join("shared.json");
+    std::fs::write(&path, serde_json::to_string(&copied).expect("names as JSON"))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
