@@ -234,12 +234,21 @@ function withHead(page, pageFile) {
 function englishPage(page, zh) {
   const en = JSON.parse(prerendered('page-en.json'));
   const out = replaceOnce(withHead(page, 'page-en.json'), /<html lang="[^"]*">/, () => `<html lang="${en.html_lang}">`, '<html lang>');
+  return aroundMain(out, {
+    first: prerendered('first-en.html'),
+    attrs: en.main_attrs,
+    templates: [['ct-en', prerendered('en-list.html')], ['ct-zh', zh], ['ct-static', prerendered('static-en.html')]],
+  });
+}
+
+/** Trunk's `<main>` (with `attrs`, if any) between the prerender's first paint and, in their `<template>`s, the
+ *  content's lists the wasm reads (src/web.rs TEXT_LISTS) and the text version for the panic fallback. */
+function aroundMain(page, { first, attrs, templates }) {
+  const lists = templates.map(([id, body]) => `<template id="${id}">${body}</template>`).join('');
   return replaceOnce(
-    out,
+    page,
     MAIN_TAG,
-    (main) => `${prerendered('first-en.html')}\n  ${main.replace('<main id="county-tour"', `$& ${en.main_attrs}`)}\n  ` +
-      `<template id="ct-en">${prerendered('en-list.html')}</template><template id="ct-zh">${zh}</template>` +
-      `<template id="ct-static">${prerendered('static-en.html')}</template>`,
+    (main) => `${first}\n  ${attrs ? main.replace('<main id="county-tour"', `$& ${attrs}`) : main}\n  ${lists}`,
     '<main id="county-tour">',
   );
 }
@@ -407,13 +416,8 @@ async function main() {
   const shared = JSON.parse(prerendered('shared.json'));
   for (const name of shared) write(name, prerendered(name, null));
   const page = html;
-  html = replaceOnce(
-    withHead(page, 'page-zh.json'),
-    MAIN_TAG,
-    // The list before the text version, which then compresses against it (0.7 KB gzip less than after).
-    (main) => `${first}\n  ${main}\n  <template id="ct-zh">${zh}</template><template id="ct-static">${text}</template>`,
-    '<main id="county-tour">',
-  );
+  // The list before the text version, which then compresses against it (0.7 KB gzip less than after).
+  html = aroundMain(withHead(page, 'page-zh.json'), { first, templates: [['ct-zh', zh], ['ct-static', text]] });
   // The share tags name other files (the images, oembed.json), so only index.html and en.html (its own, in
   // English) have them, not the single file.
   write('index.html', replaceOnce(html, '</head>', () => `${prerendered('head.html')}\n</head>`, '</head>'));
