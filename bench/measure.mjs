@@ -652,19 +652,18 @@ function report(res) {
   }
   row('total, uncompressed, kB', W.bytes.total.raw, Lf.bytes.total.raw, E.bytes.total.raw, kB);
   const loads = (x, k) => x.loads.map((l) => l[k]).filter(Number.isFinite);
-  const spread = (x, k) => { const v = loads(x, k); return v.length > 1 ? ` (${ms(Math.min(...v))}–${ms(Math.max(...v))})` : ''; };
-  const rowT = (label, k) => rows.push(`| ${label} | ${ms(median(loads(W, k)))}${spread(W, k)} | ${ms(median(loads(Lf, k)))}${spread(Lf, k)} | ${ms(median(loads(E, k)))}${spread(E, k)} | ${ratio(median(loads(W, k)), median(loads(Lf, k)))} | ${ratio(median(loads(W, k)), median(loads(E, k)))} |`);
+  // A timing cell: the median, and the min–max when there is more than one.
+  const timed = (v) => `${ms(median(v))}${v.length > 1 ? ` (${ms(Math.min(...v))}–${ms(Math.max(...v))})` : ''}`;
+  const rowT = (label, k) => rows.push(`| ${label} | ${timed(loads(W, k))} | ${timed(loads(Lf, k))} | ${timed(loads(E, k))} | ${ratio(median(loads(W, k)), median(loads(Lf, k)))} | ${ratio(median(loads(W, k)), median(loads(E, k)))} |`);
   const n = Math.min(W.loads.length, Lf.loads.length, E.loads.length);
   rowT(`**first map paint, ms** (median of ${n}, min–max)`, 'paint');
   rowT('**complete overview (every route and marker painted), ms**', 'complete');
   const phone = (x) => (x.phone || []).map((r) => r.complete).filter(Number.isFinite);
-  const phoneSpread = (x) => { const v = phone(x); return v.length > 1 ? ` (${ms(Math.min(...v))}–${ms(Math.max(...v))})` : ''; };
-  rows.push(`| **complete overview on a phone (390×844), ms** | ${ms(median(phone(W)))}${phoneSpread(W)} | ${ms(median(phone(Lf)))}${phoneSpread(Lf)} | — | ${ratio(median(phone(W)), median(phone(Lf)))} | — |`);
+  rows.push(`| **complete overview on a phone (390×844), ms** | ${timed(phone(W))} | ${timed(phone(Lf))} | — | ${ratio(median(phone(W)), median(phone(Lf)))} | — |`);
   rowT('**interactive (marker click opens card), ms**', 'interactive');
   const taps = (x) => (x.taps || []).map((r) => r.tap).filter(Number.isFinite);
-  const tapSpread = (x) => { const v = taps(x); return v.length > 1 ? ` (${ms(Math.min(...v))}–${ms(Math.max(...v))})` : ''; };
   const tapCount = (x) => { const v = (x.taps || []).map((r) => r.taps); return v.length ? `, ${median(v)} tap${median(v) === 1 ? '' : 's'}` : ''; };
-  rows.push(`| **first tap honoured (tap at 300 ms, again every 150 ms, until the card shows), ms** | ${ms(median(taps(W)))}${tapSpread(W)}${tapCount(W)} | ${ms(median(taps(Lf)))}${tapSpread(Lf)}${tapCount(Lf)} | ${ms(median(taps(E)))}${tapSpread(E)}${tapCount(E)} | ${ratio(median(taps(W)), median(taps(Lf)))} | ${ratio(median(taps(W)), median(taps(E)))} |`);
+  rows.push(`| **first tap honoured (tap at 300 ms, again every 150 ms, until the card shows), ms** | ${timed(taps(W))}${tapCount(W)} | ${timed(taps(Lf))}${tapCount(Lf)} | ${timed(taps(E))}${tapCount(E)} | ${ratio(median(taps(W)), median(taps(Lf)))} | ${ratio(median(taps(W)), median(taps(E)))} |`);
   rowT('first contentful paint, ms', 'fcp');
   row('bytes on the wire per load (brotli + headers), kB', median(loads(W, 'wire')), median(loads(Lf, 'wire')), median(loads(E, 'wire')), kB);
   const f = (x, p) => pct(x.deltas, p);
