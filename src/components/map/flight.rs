@@ -50,11 +50,13 @@ fn set_inv(el: &Element, cam: &Camera, zoom: f64) {
 /// them at every frame; a transform on each mark restyles the marks alone (at 4× CPU about half the
 /// style work of a frame). Dropped when the flight ends (`Surfaces::apply`), where `--inv` takes over.
 /// Their style objects are looked up once per flight, and each frame's transform crosses into JS once.
+/// Only the marks' groups: the numbers (`text.k`) are hidden while flying (style.css), and a transform
+/// on a hidden element is still a restyle, half of the frame's style work (4× CPU).
 struct Marks(Vec<web_sys::CssStyleDeclaration>);
 
 impl Marks {
     fn of(top: &Element) -> Marks {
-        let list = top.query_selector_all(".k").ok();
+        let list = top.query_selector_all("g.k").ok();
         let style = |n: web_sys::Node| Some(n.dyn_into::<web_sys::SvgElement>().ok()?.style());
         let all = list.map(|l| (0..l.length()).filter_map(|i| style(l.item(i)?)).collect());
         Marks(all.unwrap_or_default())
