@@ -357,6 +357,14 @@ async function measureFrames(browser, srv, t) {
   }
 }
 
+/** A busy loop in a child process, pinned to the second core when `taskset` is there: "the machine busy". */
+function busyCore() {
+  const loop = [process.execPath, '-e', 'for (;;) {}'];
+  const pinned = os.cpus().length > 1 && fs.existsSync('/usr/bin/taskset');
+  const [cmd, ...args] = pinned ? ['/usr/bin/taskset', '-c', '1', ...loop] : loop;
+  return spawn(cmd, args, { stdio: 'ignore' });
+}
+
 // ---- 4. heap after 50 stop changes ----
 
 async function measureHeap(browser, srv, t) {
@@ -556,8 +564,25 @@ async function main() {
       for (const t of TARGETS) {
         const r = await measureFrames(browser, srv, t);
         res.targets[t.name].deltas.push(...r.deltas);
+        (res.targets[t.name].flyRuns ??= []).push(r.deltas);
         res.targets[t.name].frameProblems = r.problems;
         log(`${t.name}: fly-to run ${i + 1}/${FLY_RUNS}: ${r.deltas.length} frames, p95 ${pct(r.deltas, 95).toFixed(1)} ms`);
+      }
+    }
+    // The same flights with the machine busy: a CPU burner pinned to the second core (issue #14), the widget
+    // and the Leaflet page in turn (ECharts drops frames even when idle).
+    if (!QUICK) {
+      for (let i = 0; i < FLY_RUNS; i++) {
+        for (const t of TARGETS.slice(0, 2)) {
+          const burner = busyCore();
+          try {
+            const r = await measureFrames(browser, srv, t);
+            (res.targets[t.name].busyRuns ??= []).push(r.deltas);
+            log(`${t.name}: fly-to run ${i + 1}/${FLY_RUNS}, second core busy: ${r.deltas.length} frames, p95 ${pct(r.deltas, 95).toFixed(1)} ms`);
+          } finally {
+            burner.kill();
+          }
+        }
       }
     }
     for (const t of TARGETS) {
@@ -672,6 +697,15 @@ function report(res) {
   row('**fly-to frame p95, ms**', f(W, 95), f(Lf, 95), f(E, 95), fmtF);
   row('fly-to frame max, ms', f(W, 100), f(Lf, 100), f(E, 100), fmtF);
   row('fly-to frames recorded', W.deltas.length, Lf.deltas.length, E.deltas.length, (v) => String(v));
+  // Each run's p95 on its own: the target is one frame in every run, and pooling would hide a bad run.
+  const perRun = (runs) => (runs && runs.length ? runs.map((d) => fmtF(pct(d, 95))).join(', ') : '—');
+  const worst = (runs) => (runs && runs.length ? Math.max(...runs.map((d) => pct(d, 95))) : NaN);
+  const frames = (runs) => (runs || []).reduce((n, d) => n + d.length, 0);
+  rows.push(`| **fly-to frame p95 per run, ms** | ${perRun(W.flyRuns)} | ${perRun(Lf.flyRuns)} | ${perRun(E.flyRuns)} | ${ratio(worst(W.flyRuns), worst(Lf.flyRuns))} | ${ratio(worst(W.flyRuns), worst(E.flyRuns))} |`);
+  if (W.busyRuns) {
+    rows.push(`| **fly-to frame p95 per run, second core busy (a CPU burner), ms** | ${perRun(W.busyRuns)} | ${perRun(Lf.busyRuns)} | — | ${ratio(worst(W.busyRuns), worst(Lf.busyRuns))} | — |`);
+    rows.push(`| fly-to frames recorded, second core busy | ${frames(W.busyRuns)} | ${frames(Lf.busyRuns)} | — | ${ratio(frames(W.busyRuns), frames(Lf.busyRuns))} | — |`);
+  }
   const inp = (x, kind, p) => (x.inp && x.inp[kind] ? pct(x.inp[kind], p) : NaN);
   const inpN = (kind) => (W.inp && W.inp[kind] ? W.inp[kind].length : 0);
   row(`**interaction to next paint, marker click, p75, ms** (${inpN('click')} clicks)`, inp(W, 'click', 75), inp(Lf, 'click', 75), NaN, ms);
@@ -698,7 +732,8 @@ function report(res) {
     [`first tap honoured no later than on the Leaflet page`, median(taps(W)) <= median(taps(Lf)), `${ms(median(taps(W)))} ms vs ${ms(median(taps(Lf)))} ms`],
     // rAF timestamps on the 60 Hz clock jitter by a few tenths of a ms, so one frame reads 16.6–16.9 ms (peers
     // included); a dropped frame reads 33.3. The target is one frame: 16.7 ms, with 1 ms for that jitter.
-    [`fly-to p95 frame ≤ 16.7 ms, one 60 Hz frame (4× CPU; ±1 ms timestamp jitter)`, f(W, 95) <= 16.7 + 1, `${fmtF(f(W, 95))} ms`],
+    [`fly-to p95 frame ≤ 16.7 ms, one 60 Hz frame, in every run (4× CPU; ±1 ms timestamp jitter)`, worst(W.flyRuns) <= 16.7 + 1, `${perRun(W.flyRuns)} ms`],
+    ...(W.busyRuns ? [[`the same with the second core busy`, worst(W.busyRuns) <= 16.7 + 1, `${perRun(W.busyRuns)} ms (Leaflet ${perRun(Lf.busyRuns)} ms)`]] : []),
     [`interaction to next paint p95 ≤ 100 ms, marker click and → (4× CPU)`, Math.max(inp(W, 'click', 95), inp(W, 'next', 95)) <= 100,
       `click ${ms(inp(W, 'click', 95))} ms (Leaflet ${ms(inp(Lf, 'click', 95))} ms), → ${ms(inp(W, 'next', 95))} ms`],
   ];
@@ -729,7 +764,7 @@ function report(res) {
     + `the † figures estimate that bundled share by compressing the raw JSON assets alone, and are already included in the code row (not additive). `
     + `The peers fetch the base map as GeoJSON (lon/lat, 3 decimals) and assets/tour.json unchanged; they draw only the six layers of assets/basemap.json: not the Hunan inset, other detail layers or the base-map labels the widget has.`);
   md.push('');
-  md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately. `
+  md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×${res.quick ? '' : `; then as many runs of the widget and the Leaflet page with the second core busy: a \`node\` busy loop pinned to it with \`taskset -c 1\``}). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately. `
     + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, and → from one stop to the next; Chromium reports only events of 16 ms or more, so "16" means at most 16.`);
   md.push('');
   if (lh) {
