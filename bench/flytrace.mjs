@@ -1,9 +1,9 @@
 // Where a fly-to's dropped frames go: a Chromium trace of the flight from the overview to 梁溪区 (the bench's),
 // fresh page each time, 1280×800, 4× CPU. Per page it prints every frame interval over 20 ms with when it began
-// after the hash change, then the main thread's tasks of the first 400 ms with what each spent on script, style,
+// after the hash change, then the main thread's tasks of the first 400 ms (or of 400 ms from --from) with what each spent on script, style,
 // layout, paint and compositing. --busy pins a busy loop to the second core for the flights, as the full bench
-// does for its busy runs.
-//   node bench/flytrace.mjs [N] [dir] [--busy]      (defaults: 2 pages, dist/)
+// does for its busy runs; --from MS lists the tasks of the 400 ms from MS instead (900: the landing).
+//   node bench/flytrace.mjs [N] [dir] [--busy] [--from MS]      (defaults: 2 pages, dist/, 0)
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './lib/server.mjs';
 
-const args = process.argv.slice(2).filter((a) => a !== '--busy');
-const BUSY = process.argv.includes('--busy');
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--from');
+const FROM = at >= 0 ? Number(argv[at + 1]) : 0;
+const args = argv.filter((a, i) => a !== '--busy' && !(at >= 0 && (i === at || i === at + 1)));
+const BUSY = argv.includes('--busy');
 const N = Number(args[0] || 2);
 const DIR = args[1] || path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const PARTS = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC'];
@@ -57,7 +60,7 @@ try {
     const go = ev.find((e) => e.name === 'flytrace-go');
     if (!go) continue;
     const own = (e) => e.tid === go.tid && e.ph === 'X';
-    const tasks = ev.filter((e) => own(e) && /RunTask$/.test(e.name) && e.ts >= go.ts && e.ts < go.ts + 400e3 && e.dur > 1500);
+    const tasks = ev.filter((e) => own(e) && /RunTask$/.test(e.name) && e.ts >= go.ts + FROM * 1e3 && e.ts < go.ts + (FROM + 400) * 1e3 && e.dur > 1500);
     let end = 0;
     for (const t of tasks.sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
       if (t.ts < end) continue; // a RunTask event nested in the task already listed
