@@ -1,15 +1,14 @@
 // Where a fly-to's dropped frames go: a Chromium trace of the flight from the overview to 梁溪区 (the bench's),
 // fresh page each time, 1280×800, 4× CPU. Per page it prints every frame interval over 20 ms with when it began
-// after the hash change, then the main thread's tasks of the first 400 ms (or of 400 ms from --from) with what each spent on script, style,
-// layout, paint and compositing. --busy pins a busy loop to the second core for the flights, as the full bench
-// does for its busy runs; --from MS lists the tasks of the 400 ms from MS instead (900: the landing).
+// after the hash change, then the main thread's tasks of the first 400 ms with what each spent on script, style,
+// layout, paint and compositing. --from MS lists the tasks of the 400 ms from MS instead (900: the landing);
+// --busy pins a busy loop to the second core for the flights, as the full bench does for its busy runs.
 //   node bench/flytrace.mjs [N] [dir] [--busy] [--from MS]      (defaults: 2 pages, dist/, 0)
-import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './lib/server.mjs';
+import { busyCore } from './lib/busy.mjs';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--from');
@@ -22,7 +21,7 @@ const PARTS = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'
 
 const srv = await serve({ '/w/': DIR });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const burner = BUSY ? spawn('/usr/bin/taskset', ['-c', String(Math.min(1, os.cpus().length - 1)), process.execPath, '-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
+const burner = BUSY ? busyCore() : null;
 try {
   // A first page warms the browser up (a fresh browser's first flight drops many more frames) and is not reported.
   const warm = await browser.newContext();

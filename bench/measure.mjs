@@ -8,6 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, compress } from './lib/server.mjs';
+import { busyCore } from './lib/busy.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -355,14 +356,6 @@ async function measureFrames(browser, srv, t) {
   } finally {
     await ctx.close();
   }
-}
-
-/** A busy loop in a child process, pinned to the second core when `taskset` is there: "the machine busy". */
-function busyCore() {
-  const loop = [process.execPath, '-e', 'for (;;) {}'];
-  const pinned = os.cpus().length > 1 && fs.existsSync('/usr/bin/taskset');
-  const [cmd, ...args] = pinned ? ['/usr/bin/taskset', '-c', '1', ...loop] : loop;
-  return spawn(cmd, args, { stdio: 'ignore' });
 }
 
 // ---- 4. heap after 50 stop changes ----
