@@ -83,7 +83,7 @@ test('the finer delta outlines show once a stop is zoomed in, and not on the ove
   await page.context().close();
 });
 
-test('markers keep their size through a flight, and when a drag cuts the flight short', async () => {
+test('markers and their numbers keep their size and place through a flight, and when a drag cuts the flight short', async () => {
   const page = await openPage(browser);
   // Every circle marker's drawn width against the size its layer's --inv and camera give it: a mark
   // still scaled by a flight's frame would differ.
@@ -94,7 +94,16 @@ test('markers keep their size through a flight, and when a drag cuts the flight 
     return [...svg.querySelectorAll('circle.ct-mk')].filter((c) => {
       const want = 2 * Number(c.getAttribute('r')) * inv * scale;
       return Math.abs(c.getBoundingClientRect().width - want) > 0.5;
-    }).length + [...svg.querySelectorAll('.k')].filter((k) => k.style.transform).length;
+    }).length + [...svg.querySelectorAll('.k')].filter((k) => k.style.transform).length
+      // Each shown order number off its stop's marker, wider than it or under half its height (numbers and
+      // markers come in the stops' order; a flight hides the numbers, which must come back on their markers, at
+      // their size, when it lands).
+      + [...svg.querySelectorAll('.ct-num text')].filter((n, i) => {
+        const r = n.getBoundingClientRect();
+        const m = svg.querySelectorAll('[data-stop] .ct-mk')[i].getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        return r.width > 0 && (x < m.left || x > m.right || y < m.top || y > m.bottom || r.width > m.width || r.height < m.height / 2);
+      }).length;
   });
   await load(page, server.url + '#/yiwu');
   await page.waitForTimeout(300);
