@@ -4,20 +4,17 @@
 //   node bench/flyab.mjs N dirA dirB [...]
 import { chromium } from 'playwright-core';
 import { serve } from './lib/server.mjs';
+import { settledPage, recordFlight } from './lib/fly.mjs';
 const N = Number(process.argv[2]); const dirs = process.argv.slice(3);
 const mounts = {}; dirs.forEach((d, i) => { mounts[`/v${i}/`] = d; });
 const srv = await serve(mounts);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
 const res = dirs.map(() => ({ p95: [], long: [], frames: [] }));
 for (let k = 0; k < N; k++) for (let i = 0; i < dirs.length; i++) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage(); const cdp = await ctx.newCDPSession(page);
-  await page.goto(srv.origin + `/v${i}/#/`);
-  await page.waitForSelector('#county-tour [data-stop]'); await page.waitForTimeout(1500);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 }); await page.waitForTimeout(300);
+  const { ctx, page } = await settledPage(browser, srv.origin + `/v${i}/#/`);
   const all = [];
   for (const h of ['#/liangxi', '#/']) {
-    const ts = await page.evaluate(async (h) => { const ts = []; let t0 = null; const p = new Promise((res) => { const f = (t) => { ts.push(t); if (t0 === null) t0 = t; if (t - t0 < 1200) requestAnimationFrame(f); else res(ts); }; requestAnimationFrame(f); }); location.hash = h; return p; }, h);
+    const ts = await recordFlight(page, h);
     for (let j = 1; j < ts.length; j++) all.push(ts[j] - ts[j - 1]);
     await page.waitForTimeout(400);
   }

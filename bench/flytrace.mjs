@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './lib/server.mjs';
 import { busyCore } from './lib/busy.mjs';
+import { settledPage, recordFlight } from './lib/fly.mjs';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--from');
@@ -30,33 +31,15 @@ try {
   await wp.waitForSelector('#county-tour [data-stop]');
   await warm.close();
   for (let k = 0; k < N; k++) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await page.goto(`${srv.origin}/w/#/`);
-    await page.waitForSelector('#county-tour [data-stop]');
-    await page.waitForTimeout(1500);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.waitForTimeout(300);
+    const { ctx, page } = await settledPage(browser, `${srv.origin}/w/#/`);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
-    const ts = await page.evaluate(async () => {
-      const ts = [];
-      const done = new Promise((res) => {
-        const f = (t) => { ts.push(t); if (t - ts[0] < 1200) requestAnimationFrame(f); else res(); };
-        requestAnimationFrame(f);
-      });
-      performance.mark('flytrace-go');
-      const go = performance.now();
-      location.hash = '#/liangxi';
-      await done;
-      return ts.map((t) => t - go);
-    });
+    const ts = await recordFlight(page, '#/liangxi');
     const ev = JSON.parse(await browser.stopTracing()).traceEvents;
     await ctx.close();
     const long = [];
     for (let i = 1; i < ts.length; i++) if (ts[i] - ts[i - 1] > 20) long.push(`${Math.round(ts[i - 1])} ms: ${Math.round(ts[i] - ts[i - 1])}`);
     console.log(`page ${k + 1}: ${ts.length - 1} frames, ${long.length} over 20 ms (when after the hash change: how long): ${long.join(', ') || 'none'}`);
-    const go = ev.find((e) => e.name === 'flytrace-go');
+    const go = ev.find((e) => e.name === 'fly-go');
     if (!go) continue;
     const own = (e) => e.tid === go.tid && e.ph === 'X';
     const tasks = ev.filter((e) => own(e) && /RunTask$/.test(e.name) && e.ts >= go.ts + FROM * 1e3 && e.ts < go.ts + (FROM + 400) * 1e3 && e.dur > 1500);

@@ -91,6 +91,7 @@ test('markers and their numbers keep their size and place through a flight, and 
     const svg = document.querySelector('#county-tour .ct-svg');
     const inv = Number(getComputedStyle(svg).getPropertyValue('--inv'));
     const scale = svg.getScreenCTM().a;
+    const marks = svg.querySelectorAll('[data-stop] .ct-mk');
     return [...svg.querySelectorAll('circle.ct-mk')].filter((c) => {
       const want = 2 * Number(c.getAttribute('r')) * inv * scale;
       return Math.abs(c.getBoundingClientRect().width - want) > 0.5;
@@ -100,7 +101,7 @@ test('markers and their numbers keep their size and place through a flight, and 
       // their size, when it lands).
       + [...svg.querySelectorAll('.ct-num text')].filter((n, i) => {
         const r = n.getBoundingClientRect();
-        const m = svg.querySelectorAll('[data-stop] .ct-mk')[i].getBoundingClientRect();
+        const m = marks[i].getBoundingClientRect();
         const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
         return r.width > 0 && (x < m.left || x > m.right || y < m.top || y > m.bottom || r.width > m.width || r.height < m.height / 2);
       }).length;
