@@ -250,11 +250,50 @@ pub fn first_map_size() -> Option<(f64, f64)> {
     (w > 0 && h > 0).then_some((w as f64, h as f64))
 }
 
-/// The live map has drawn: the page's first frame goes.
+/// The live map has drawn: the page's first frame goes. Its prerendered panels (every card and route, drawn
+/// by the same views as the app's) stay a moment longer, to warm the browser's text up ([`warm_text`]).
 pub fn remove_first_frame() {
     if let Some(el) = by_id(FIRST_FRAME) {
+        let panels = el.query_selector_all(".ct-target > section");
+        // The live panel may be showing one of these cards: the ids stay its own.
+        if let Ok(ids) = el.query_selector_all(".ct-target [id]") {
+            for i in 0..ids.length() {
+                let _ = ids.item(i).map(|n| n.unchecked_into::<web_sys::Element>().remove_attribute("id"));
+            }
+        }
         el.remove();
+        if let Ok(panels) = panels {
+            warm_text(panels);
+        }
     }
+}
+
+/// The first time a card's text is laid out costs far more than any later time (fonts and glyphs are loaded
+/// once, then cached): at 4× CPU, 梁溪区's card took 56–69 ms of layout as the first card of a page, 16–25 ms
+/// after the page's cards had been laid out once (bench/tapab.mjs, six pages each). So, as the app starts,
+/// the page's own prerendered panels are laid out where the reader cannot see them (`.ct-warm`: hidden, out
+/// of the flow, its own layout root), one after each painted frame, then dropped; a reader's tap then waits
+/// for the card's layout alone. Nothing is shown, announced or focusable, and nothing is left behind.
+fn warm_text(panels: web_sys::NodeList) {
+    let stage = mount_point().query_selector(".ct-stage").ok().flatten();
+    let warm = gloo::utils::document().create_element("div").ok();
+    let (Some(stage), Some(warm)) = (stage, warm) else {
+        return;
+    };
+    for (name, value) in [("class", "ct-warm"), ("aria-hidden", "true"), ("inert", "")] {
+        let _ = warm.set_attribute(name, value);
+    }
+    let _ = stage.append_child(&warm);
+    fn next(warm: web_sys::Element, panels: web_sys::NodeList, i: u32) {
+        let Some(panel) = panels.item(i) else {
+            warm.remove();
+            return;
+        };
+        let _ = warm.append_child(&panel);
+        warm.get_bounding_client_rect(); // lays the panel out now, inside the `.ct-warm` layout root alone
+        after_paint(Box::new(move || next(warm, panels, i + 1)));
+    }
+    after_paint(Box::new(move || next(warm, panels, 0)));
 }
 
 /// The delta base map with its outlines, for the handout and a page without a first paint. The wasm
