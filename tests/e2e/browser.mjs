@@ -32,12 +32,14 @@ export async function openPage(browser, options = ARTICLE) {
 }
 
 /** Wait until the app (not the prerendered first paint, #ct-first) has drawn its stops or the Hunan view,
- *  on the widget's own page or in the shadow root an inline mount (embed.js) renders into. */
+ *  on the widget's own page or in the shadow root an inline mount (embed.js) renders into, and has laid out the
+ *  first paint's cards once (`.ct-warm`, src/web.rs warm_text: hidden copies of every card, for a few frames). */
 export async function appReady(page) {
   await page.waitForFunction(() => {
     const host = document.getElementById('county-tour');
     const scope = host?.shadowRoot || document;
-    return !scope.getElementById('ct-first') && scope.querySelector('.ct-root [data-stop], .ct-root .ct-hunan-panel');
+    return !scope.getElementById('ct-first') && !scope.querySelector('.ct-warm')
+      && scope.querySelector('.ct-root [data-stop], .ct-root .ct-hunan-panel');
   }, null, { timeout: 15000 });
 }
 
