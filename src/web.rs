@@ -269,8 +269,8 @@ pub fn remove_first_frame() {
 }
 
 /// The first time a card's text is laid out costs far more than any later time (fonts and glyphs are loaded
-/// once, then cached): at 4× CPU, 梁溪区's card took 56–69 ms of layout as the first card of a page, 16–25 ms
-/// after the page's cards had been laid out once (bench/tapab.mjs, six pages each). So, as the app starts,
+/// once, then cached): at 4× CPU, 梁溪区's card took 56–69 ms of layout as the first card of a page, 17–22 ms
+/// (medians) after the page's cards had been laid out once (bench/tapab.mjs, paired pages). So, as the app starts,
 /// the page's own prerendered panels are laid out where the reader cannot see them (`.ct-warm`: hidden, out
 /// of the flow, its own layout root), one after each painted frame, then dropped; a reader's tap then waits
 /// for the card's layout alone. Nothing is shown, announced or focusable, and nothing is left behind.
