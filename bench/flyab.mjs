@@ -2,16 +2,12 @@
 // slows all of them alike. Per load, a flight from the overview to 梁溪区 and back at 4× CPU, 1280×800, as in
 // bench/measure.mjs; prints each build's p95 frame interval per load and the frames over 20 ms.
 //   node bench/flyab.mjs N dirA dirB [...]
-import { chromium } from 'playwright-core';
-import { serve } from './lib/server.mjs';
-import { settledPage, recordFlight } from './lib/fly.mjs';
+import { settledPage, recordFlight, serveBuilds } from './lib/fly.mjs';
 const N = Number(process.argv[2]); const dirs = process.argv.slice(3);
-const mounts = {}; dirs.forEach((d, i) => { mounts[`/v${i}/`] = d; });
-const srv = await serve(mounts);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const { srv, browser, url } = await serveBuilds(dirs);
 const res = dirs.map(() => ({ p95: [], long: [], frames: [] }));
 for (let k = 0; k < N; k++) for (let i = 0; i < dirs.length; i++) {
-  const { ctx, page } = await settledPage(browser, srv.origin + `/v${i}/#/`);
+  const { ctx, page } = await settledPage(browser, url(i, '#/'));
   const all = [];
   for (const h of ['#/liangxi', '#/']) {
     const ts = await recordFlight(page, h);

@@ -6,10 +6,9 @@
 //   node bench/flytrace.mjs [N] [dir] [--busy] [--from MS]      (defaults: 2 pages, dist/, 0)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './lib/server.mjs';
 import { busyCore } from './lib/busy.mjs';
-import { settledPage, recordFlight } from './lib/fly.mjs';
+import { settledPage, recordFlight, launchBrowser } from './lib/fly.mjs';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--from');
@@ -21,7 +20,7 @@ const DIR = args[1] || path.join(path.dirname(fileURLToPath(import.meta.url)), '
 const PARTS = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC'];
 
 const srv = await serve({ '/w/': DIR });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launchBrowser();
 const burner = BUSY ? busyCore() : null;
 try {
   // A first page warms the browser up (a fresh browser's first flight drops many more frames) and is not reported.

@@ -3,20 +3,16 @@
 // to 梁溪区 (as the bench's fly-to does) under a Chromium trace; prints per build the median (and each page's)
 // duration of the first layout after the change (the new card's) and of the script before it (the card's render).
 //   node bench/tapab.mjs N dirA dirB [...]
-import { chromium } from 'playwright-core';
-import { serve } from './lib/server.mjs';
-import { settledPage, recordFlight } from './lib/fly.mjs';
+import { settledPage, recordFlight, serveBuilds } from './lib/fly.mjs';
 
 const N = Number(process.argv[2]); const dirs = process.argv.slice(3);
-const mounts = {}; dirs.forEach((d, i) => { mounts[`/v${i}/`] = d; });
-const srv = await serve(mounts);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { srv, browser, url } = await serveBuilds(dirs);
 const res = dirs.map(() => ({ layout: [], script: [] }));
 try {
-  { const { ctx } = await settledPage(browser, `${srv.origin}/v0/#/`); await ctx.close(); } // warm the browser up
+  { const { ctx } = await settledPage(browser, url(0, '#/')); await ctx.close(); } // warm the browser up
   for (let k = 0; k < N; k++) {
     for (let d = 0; d < dirs.length; d++) {
-      const { ctx, page } = await settledPage(browser, `${srv.origin}/v${d}/#/`);
+      const { ctx, page } = await settledPage(browser, url(d, '#/'));
       await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
       await recordFlight(page, '#/liangxi', 300);
       const ev = JSON.parse(await browser.stopTracing()).traceEvents;

@@ -275,6 +275,9 @@ pub fn remove_first_frame() {
 /// of the flow, its own layout root), one after each painted frame, then dropped; a reader's tap then waits
 /// for the card's layout alone. Nothing is shown, announced or focusable, and nothing is left behind.
 fn warm_text(panels: web_sys::NodeList) {
+    if panels.length() == 0 {
+        return; // an inline mount's first paint (embed.js) carries outlines only
+    }
     let stage = mount_point().query_selector(".ct-stage").ok().flatten();
     let warm = gloo::utils::document().create_element("div").ok();
     let (Some(stage), Some(warm)) = (stage, warm) else {

@@ -1,6 +1,23 @@
-// The flight the fly-to probes (bench/flyab.mjs, bench/flytrace.mjs) time: the widget's page settled at the
-// overview in a fresh 1280×800 context, then 4× CPU, then a hash change recorded frame by frame, as in
-// bench/measure.mjs.
+// The probes' shared set-up (bench/flyab.mjs, bench/flytrace.mjs, bench/tapab.mjs): their browser, the builds
+// served side by side, and the flight they time: the widget's page settled at the overview in a fresh 1280×800
+// context, then 4× CPU, then a hash change recorded frame by frame, as in bench/measure.mjs.
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+/** The probes' headless Chromium. Close it when done. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The paired probes' set-up: each build in `dirs` (dist/ copies) served at /v0/, /v1/, …, and the browser.
+ *  `url(i, hash)` is build i's page. Close `browser` and `srv` when done. */
+export async function serveBuilds(dirs) {
+  const srv = await serve(Object.fromEntries(dirs.map((d, i) => [`/v${i}/`, d])));
+  return { srv, browser: await launchBrowser(), url: (i, hash) => `${srv.origin}/v${i}/${hash}` };
+}
 
 /** A fresh context showing `url` (the widget), settled, with the CPU throttled 4×. Close `ctx` when done. */
 export async function settledPage(browser, url) {
