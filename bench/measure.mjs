@@ -129,24 +129,45 @@ async function throttle(cdp, { net = false, cpu = 1 } = {}) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 }
 
-/** Navigate, then click the marker until the card opens. Returns the page's marks (ms since navigation start). */
-async function loadAndClick(page, url, { timeout = 90000 } = {}) {
+/** The value of `expr` in the page's own world, over the Chrome DevTools Protocol. The loads read their marks
+ *  with this, not with Playwright's page.evaluate or waitForFunction: those first install Playwright's injected
+ *  script in the page, 100-250 ms of script on the page's main thread at 4× CPU (seen in traces), in the middle
+ *  of the load being timed, for every page alike. `undefined` while the page cannot answer (between documents). */
+async function pageValue(cdp, expr) {
+  const r = await cdp.send('Runtime.evaluate', { expression: expr, returnByValue: true }).catch(() => null);
+  return r && !r.exceptionDetails ? r.result.value : undefined;
+}
+
+/** Polls `expr` (see pageValue) every `every` ms until it is truthy or `timeout` ms pass; resolves to whether it was. */
+async function pageWait(cdp, expr, { timeout, every = 20 }) {
+  const t0 = Date.now();
+  for (;;) {
+    if (await pageValue(cdp, expr)) return true;
+    if (Date.now() - t0 >= timeout) return false;
+    await sleep(every);
+  }
+}
+
+const LOCATE = `window.__benchLocate ? window.__benchLocate(${JSON.stringify(CLICK_STOP.id)}) : null`;
+
+/** Navigate, then click the marker until the card opens. Returns the page's marks (ms since navigation start).
+ *  Everything it asks the page during the load goes over `cdp` (see pageValue). */
+async function loadAndClick(page, cdp, url, { timeout = 90000 } = {}) {
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'commit', timeout });
   let clicks = 0;
   for (;;) {
     if (Date.now() - t0 > timeout) throw new Error(`no card after ${timeout} ms (${clicks} clicks)`);
-    const pt = await page.evaluate((id) => (window.__benchLocate ? window.__benchLocate(id) : null), CLICK_STOP.id).catch(() => null);
+    const pt = await pageValue(cdp, LOCATE);
     if (pt) { await page.mouse.click(pt[0], pt[1]).catch(() => {}); clicks += 1; }
-    const done = await page.waitForFunction(() => window.__bench && window.__bench.card !== null, null, { timeout: pt ? 150 : 40, polling: 'raf' }).then(() => true, () => false);
-    if (done) break;
+    if (await pageWait(cdp, 'window.__bench && window.__bench.card !== null', { timeout: pt ? 150 : 40 })) break;
   }
-  await page.waitForFunction(() => window.__bench.paint !== null, null, { timeout: 10000 });
-  const marks = await page.evaluate(() => {
+  if (!(await pageWait(cdp, 'window.__bench.paint !== null', { timeout: 10000 }))) throw new Error('no map paint recorded');
+  const marks = await pageValue(cdp, `(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const nav = performance.getEntriesByType('navigation')[0];
     return { paint: window.__bench.paint, complete: window.__bench.complete, interactive: window.__bench.card, fcp: fcp ? fcp.startTime : null, dcl: nav ? nav.domContentLoadedEventEnd : null };
-  });
+  })()`);
   return { ...marks, clicks };
 }
 
@@ -171,8 +192,8 @@ async function measurePhone(browser, srv, t) {
   await throttle(cdp, { net: true, cpu: CPU });
   try {
     await page.goto(srv.origin + t.mount + t.path, { waitUntil: 'commit', timeout: 90000 });
-    await page.waitForFunction(() => window.__bench && window.__bench.complete !== null, null, { timeout: 90000, polling: 100 });
-    return { complete: await page.evaluate(() => window.__bench.complete), problems: page.problems.slice() };
+    if (!(await pageWait(cdp, 'window.__bench && window.__bench.complete !== null', { timeout: 90000, every: 100 }))) throw new Error('no complete overview in 90 s');
+    return { complete: await pageValue(cdp, 'window.__bench.complete'), problems: page.problems.slice() };
   } finally {
     await ctx.close();
   }
@@ -193,10 +214,9 @@ async function measureTap(browser, srv, t, spot) {
       if (Date.now() - t0 > 90000) throw new Error(`no card after 90 s (${taps} taps)`);
       await page.mouse.click(spot[0], spot[1]).catch(() => {});
       taps += 1;
-      const done = await page.waitForFunction(() => window.__bench && window.__bench.card !== null, null, { timeout: 150, polling: 'raf' }).then(() => true, () => false);
-      if (done) break;
+      if (await pageWait(cdp, 'window.__bench && window.__bench.card !== null', { timeout: 150 })) break;
     }
-    return { tap: await page.evaluate(() => window.__bench.card), taps, problems: page.problems.slice() };
+    return { tap: await pageValue(cdp, 'window.__bench.card'), taps, problems: page.problems.slice() };
   } finally {
     await ctx.close();
   }
@@ -264,8 +284,8 @@ async function measureBytes(browser, srv, t) {
   let problems;
   {
     // Load, click a marker, fly to 梁溪区: whatever the page fetches on the way counts.
-    const { ctx, page } = await newPage(browser, t);
-    await loadAndClick(page, srv.origin + t.mount + t.path);
+    const { ctx, page, cdp } = await newPage(browser, t);
+    await loadAndClick(page, cdp, srv.origin + t.mount + t.path);
     await sleep(QUICK ? 300 : 800);
     await page.evaluate((a) => window.__benchAct(a), t.select('liangxi'));
     await sleep(QUICK ? 1000 : 1200);
@@ -326,7 +346,7 @@ async function measureLoad(browser, srv, t) {
   let wire = 0;
   cdp.on('Network.loadingFinished', (e) => { wire += e.encodedDataLength; });
   try {
-    const marks = await loadAndClick(page, srv.origin + t.mount + t.path);
+    const marks = await loadAndClick(page, cdp, srv.origin + t.mount + t.path);
     return { ...marks, wire, problems: page.problems.slice() };
   } finally {
     await ctx.close();
