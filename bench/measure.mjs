@@ -158,7 +158,9 @@ async function loadAndClick(page, cdp, url, { timeout = 90000 } = {}) {
   let clicks = 0;
   for (;;) {
     if (Date.now() - t0 > timeout) throw new Error(`no card after ${timeout} ms (${clicks} clicks)`);
-    const pt = await pageValue(cdp, LOCATE);
+    // A reader clicks what they see: only once the map has painted. (The widget's prerendered markers are in the
+    // document before its first frame; locating one then forced a layout of the half-parsed page.)
+    const pt = await pageValue(cdp, `window.__bench && window.__bench.paint !== null && (${LOCATE})`);
     if (pt) { await page.mouse.click(pt[0], pt[1]).catch(() => {}); clicks += 1; }
     if (await pageWait(cdp, 'window.__bench && window.__bench.card !== null', { timeout: pt ? 150 : 40 })) break;
   }
