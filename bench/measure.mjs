@@ -18,7 +18,7 @@ const SCREENS = path.join(ROOT, 'target', 'screens');
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : dflt; };
-const LOADS = opt('--loads', QUICK ? 1 : 5);
+const LOADS = opt('--loads', QUICK ? 1 : 7);
 const FLY_RUNS = QUICK ? 1 : 3;
 const FLY_MS = QUICK ? 700 : 1200; // frames recorded per flight (there and back)
 const LIGHTHOUSE = !QUICK && !argv.includes('--no-lighthouse');
@@ -198,6 +198,7 @@ async function measurePhone(browser, srv, t) {
     return { complete: await pageValue(cdp, 'window.__bench.complete'), problems: page.problems.slice() };
   } finally {
     await ctx.close();
+    await settle();
   }
 }
 
@@ -221,8 +222,13 @@ async function measureTap(browser, srv, t, spot) {
     return { tap: await pageValue(cdp, 'window.__bench.card'), taps, problems: page.problems.slice() };
   } finally {
     await ctx.close();
+    await settle();
   }
 }
+
+/** After a timed load: a second for the closed page's processes to wind down, so that one load's teardown
+ *  does not fall into the next one's (the loads rotate through the pages, ECharts' the heaviest). */
+const settle = () => sleep(QUICK ? 0 : 1000);
 
 async function waitIdle(page, t) {
   await page.waitForFunction(() => window.__bench && window.__bench.paint !== null, null, { timeout: 30000 });
@@ -352,6 +358,7 @@ async function measureLoad(browser, srv, t) {
     return { ...marks, wire, problems: page.problems.slice() };
   } finally {
     await ctx.close();
+    await settle();
   }
 }
 
