@@ -1,0 +1,114 @@
+// What a composited flight could gain: a rough simulation, not the widget's code. On the settled overview
+// (1280×800, 4× CPU, fresh page per sample, the ways interleaved), the page's own map is zoomed 3× about its
+// centre for 1 s by script in one of these ways, and the animation frames' intervals are recorded:
+//   now       the top layer's viewBox and each marker's counter-scale set at every frame, the base map moved as
+//             a CSS transform (what src/components/map/flight.rs does)
+//   scaled    both layers moved as CSS transforms, each marker still counter-scaled at every frame
+//   layers    both layers moved as CSS transforms, markers left alone (they grow with the map)
+//   overlay   markers hidden and copied into an HTML overlay, one box each, moved by a translate at every frame
+//   animated  both layers moved by Web Animations set once (the compositor runs them), markers hidden
+//   animated-overlay  the same, with the overlay's boxes also moved by Web Animations
+// Prints per way the p95 frame interval and the frames over 20 ms of each sample.
+//   node bench/flysim.mjs [N] [way,way,...] [dir]      (defaults: 5, now,layers,animated, dist/)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './lib/server.mjs';
+import { launchBrowser } from './lib/fly.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.argv[2] || 5);
+const ways = (process.argv[3] || 'now,layers,animated').split(',');
+const srv = await serve({ '/': path.resolve(process.argv[4] || path.join(ROOT, 'dist')) });
+const browser = await launchBrowser();
+const res = Object.fromEntries(ways.map((w) => [w, []]));
+
+/** Runs in the page: one simulated flight the given way; resolves to the frame intervals. */
+async function fly(way) {
+  const top = document.querySelector('#county-tour svg.ct-svg');
+  const base = document.querySelector('#county-tour svg.ct-base');
+  const marks = [...top.querySelectorAll('g.k')];
+  const [x, y, w, h] = top.getAttribute('viewBox').split(' ').map(Number);
+  const W = top.clientWidth; const H = top.clientHeight;
+  const zoom = (e) => 1 + 2 * e;
+  top.setAttribute('data-flying', '');
+  base.setAttribute('data-flying', '');
+  let boxes = [];
+  if (way.includes('overlay')) {
+    const box = top.parentElement;
+    const host = document.createElement('div');
+    host.style.cssText = 'position:absolute;inset:0;pointer-events:none;overflow:hidden';
+    const at = box.getBoundingClientRect();
+    boxes = marks.map((k) => {
+      const d = document.createElement('div');
+      d.style.cssText = `position:absolute;left:0;top:0;will-change:transform;--route:${(k.closest('a') || k).style.getPropertyValue('--route')}`;
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('viewBox', '-60 -60 120 120');
+      svg.style.cssText = 'position:absolute;left:-60px;top:-60px;width:120px;height:120px;overflow:visible';
+      const g = k.cloneNode(true);
+      g.style.transform = 'none';
+      svg.appendChild(g);
+      d.appendChild(svg);
+      host.appendChild(d);
+      const o = k.parentElement.getScreenCTM();
+      return { d, x: o.e - at.left, y: o.f - at.top };
+    });
+    box.appendChild(host);
+    for (const k of marks) k.style.visibility = 'hidden';
+  }
+  const moved = (b, s) => `translate(${((b.x - W / 2) * s + W / 2).toFixed(2)}px,${((b.y - H / 2) * s + H / 2).toFixed(2)}px)`;
+  if (way.startsWith('animated')) {
+    const K = 12;
+    const opts = { duration: 1000, easing: 'linear', fill: 'forwards' };
+    const steps = [...Array(K + 1).keys()].map((i) => zoom(i / K));
+    const kf = steps.map((s) => ({ transform: `scale(${s})` }));
+    top.animate(kf, opts);
+    base.animate(kf, opts);
+    for (const b of boxes) b.d.animate(steps.map((s) => ({ transform: moved(b, s) })), opts);
+    if (!boxes.length) for (const k of marks) k.style.visibility = 'hidden';
+  }
+  const ts = [];
+  await new Promise((done) => {
+    let t0 = null;
+    const frame = (now) => {
+      ts.push(now);
+      t0 ??= now;
+      const e = Math.min(1, (now - t0) / 1000);
+      const s = zoom(e);
+      if (!way.startsWith('animated')) {
+        if (way === 'now') {
+          const cx = x + w / 2; const cy = y + h / 2;
+          top.setAttribute('viewBox', `${(cx - w / s / 2).toFixed(2)} ${(cy - h / s / 2).toFixed(2)} ${(w / s).toFixed(2)} ${(h / s).toFixed(2)}`);
+        } else {
+          top.style.transform = `scale(${s.toFixed(5)})`;
+        }
+        base.style.transform = `scale(${s.toFixed(5)})`;
+        if (way === 'now' || way === 'scaled') for (const k of marks) k.style.transform = `scale(${(1 / s).toFixed(5)})`;
+        for (const b of boxes) b.d.style.transform = moved(b, s);
+      }
+      if (e < 1) requestAnimationFrame(frame);
+      else done();
+    };
+    requestAnimationFrame(frame);
+  });
+  return ts.slice(1).map((t, i) => t - ts[i]);
+}
+
+for (let k = 0; k < N; k++) {
+  for (const way of ways) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await page.goto(`${srv.origin}/#/`);
+    await page.waitForSelector('#county-tour [data-stop]');
+    await page.waitForTimeout(1500);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.waitForTimeout(300);
+    const d = await page.evaluate(fly, way);
+    const s = [...d].sort((a, b) => a - b);
+    res[way].push(`${s[Math.floor(0.95 * (s.length - 1))].toFixed(1)}/${d.filter((v) => v > 20).length}`);
+    await ctx.close();
+  }
+}
+for (const way of ways) console.log(`${way.padEnd(17)} p95 ms / frames over 20 ms, per sample: ${res[way].join('  ')}`);
+await browser.close();
+await srv.close();
