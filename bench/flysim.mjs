@@ -17,7 +17,9 @@ import { launchBrowser } from './lib/fly.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] || 5);
+const WAYS = ['now', 'scaled', 'layers', 'overlay', 'animated', 'animated-overlay'];
 const ways = (process.argv[3] || 'now,layers,animated').split(',');
+for (const w of ways) if (!WAYS.includes(w)) throw new Error(`unknown way ${w}: one of ${WAYS.join(', ')}`);
 const srv = await serve({ '/': path.resolve(process.argv[4] || path.join(ROOT, 'dist')) });
 const browser = await launchBrowser();
 const res = Object.fromEntries(ways.map((w) => [w, []]));
