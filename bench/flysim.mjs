@@ -12,16 +12,14 @@
 //   node bench/flysim.mjs [N] [way,way,...] [dir]      (defaults: 5, now,layers,animated, dist/)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './lib/server.mjs';
-import { launchBrowser } from './lib/fly.mjs';
+import { serveBuilds, settledPage } from './lib/fly.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] || 5);
 const WAYS = ['now', 'scaled', 'layers', 'overlay', 'animated', 'animated-overlay'];
 const ways = (process.argv[3] || 'now,layers,animated').split(',');
 for (const w of ways) if (!WAYS.includes(w)) throw new Error(`unknown way ${w}: one of ${WAYS.join(', ')}`);
-const srv = await serve({ '/': path.resolve(process.argv[4] || path.join(ROOT, 'dist')) });
-const browser = await launchBrowser();
+const { srv, browser, url } = await serveBuilds([path.resolve(process.argv[4] || path.join(ROOT, 'dist'))]);
 const res = Object.fromEntries(ways.map((w) => [w, []]));
 
 /** Runs in the page: one simulated flight the given way; resolves to the frame intervals. */
@@ -97,14 +95,7 @@ async function fly(way) {
 
 for (let k = 0; k < N; k++) {
   for (const way of ways) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await page.goto(`${srv.origin}/#/`);
-    await page.waitForSelector('#county-tour [data-stop]');
-    await page.waitForTimeout(1500);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.waitForTimeout(300);
+    const { ctx, page } = await settledPage(browser, url(0, '#/'));
     const d = await page.evaluate(fly, way);
     const s = [...d].sort((a, b) => a - b);
     res[way].push(`${s[Math.floor(0.95 * (s.length - 1))].toFixed(1)}/${d.filter((v) => v > 20).length}`);

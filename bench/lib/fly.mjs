@@ -1,6 +1,6 @@
-// The probes' shared set-up (bench/flyab.mjs, bench/flytrace.mjs, bench/tapab.mjs): their browser, the builds
-// served side by side, and the flight they time: the widget's page settled at the overview in a fresh 1280×800
-// context, then 4× CPU, then a hash change recorded frame by frame, as in bench/measure.mjs.
+// The probes' shared set-up (bench/flyab.mjs, bench/flysim.mjs, bench/flytrace.mjs, bench/tapab.mjs): their
+// browser, the builds served side by side, and the flight they time: the widget's page settled at the overview in a
+// fresh 1280×800 context, then 4× CPU, then a hash change recorded frame by frame, as in bench/measure.mjs.
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
