@@ -178,6 +178,17 @@ pub fn app(props: &AppProps) -> Html {
                 Some(el) if !owns => el.into(),
                 _ => gloo::utils::document().into(),
             };
+            // A pointer or the keyboard's focus on the language button fetches the other language's text ahead
+            // of the press. The button's own listeners, not Yew's `onpointerenter`: Yew listens for an event
+            // type once for the whole widget, and would run wasm for every element a moving pointer enters.
+            let button =
+                root_ref.cast::<web_sys::Element>().and_then(|el| el.query_selector(".ct-lang").ok().flatten());
+            // Only English is ever fetched: every page carries the Chinese (`web::page_zh`).
+            let soon = button.map(|b| {
+                ["pointerenter", "focus"].map(|kind| {
+                    gloo::events::EventListener::new(&b, kind, |_| web::with_text(Lang::En, Box::new(|| ())))
+                })
+            });
             let listener = gloo::events::EventListener::new_with_options(&target, "keydown", opts, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
@@ -196,7 +207,7 @@ pub fn app(props: &AppProps) -> Html {
                     dispatch.emit(a);
                 }
             });
-            move || drop(listener)
+            move || drop((listener, soon))
         });
     }
 
@@ -261,7 +272,6 @@ pub fn app(props: &AppProps) -> Html {
             export_png,
             present: dispatch.reform(|_| Action::TogglePresent),
             lang: toggle_lang,
-            lang_soon: Callback::from(move |()| web::with_text(lang.other(), Box::new(|| ()))),
         },
         onselect: Some(show),
         main,

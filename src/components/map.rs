@@ -236,6 +236,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         })
     };
 
+    let onpointerleave = {
+        let (engaged, container) = (engaged.clone(), container.clone());
+        Callback::from(move |_: PointerEvent| engage(&container, &engaged, false))
+    };
+
     // The wheel zooms only once the reader has clicked into the map, or with Ctrl/⌘; otherwise the page scrolls.
     // The hint's timer is held, not forgotten: a new wheel restarts it, and leaving the map cancels it.
     let hint_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -249,10 +254,23 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let user_cam = user_cam.clone();
         let view = p.view.clone();
         let vp = *vp;
+        let pointer = [
+            ("pointerdown", onpointerdown),
+            ("pointermove", onpointermove),
+            ("pointerup", onpointerup.clone()),
+            ("pointercancel", onpointerup),
+            ("pointerleave", onpointerleave),
+        ];
         use_effect_with((view.clone(), vp), move |_| {
             let listener = svg_ref.cast::<Element>().map(|svg| {
                 let target = svg.clone();
-                EventListener::new_with_options(
+                // The pointer's listeners are the map's own, not Yew's (`onpointermove=` in the view): Yew
+                // listens for an event type once for the whole widget, and for a moving pointer that ran wasm
+                // for every move and every element entered or left anywhere in it (at 4× CPU, 20-50 ms of input
+                // delay before a click). What they call depends on the view and the size, as the wheel's does.
+                let pointer = pointer
+                    .map(|(kind, cb)| EventListener::new(&target, kind, move |e| cb.emit(e.clone().unchecked_into())));
+                let wheel = EventListener::new_with_options(
                     &target,
                     "wheel",
                     EventListenerOptions::enable_prevent_default(),
@@ -282,15 +300,12 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                         let c = cam.zoomed_about(vp, at, factor).clamped_to(map_bounds);
                         user_cam.set(Some((view.clone(), c)));
                     },
-                )
+                );
+                (pointer, wheel)
             });
             move || drop(listener)
         });
     }
-    let onpointerleave = {
-        let (engaged, container) = (engaged.clone(), container.clone());
-        Callback::from(move |_: PointerEvent| engage(&container, &engaged, false))
-    };
 
     let fit = {
         let user_cam = user_cam.clone();
@@ -315,10 +330,6 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             container,
             base: base_ref,
             top: svg_ref,
-            onpointerdown,
-            onpointermove,
-            onpointerup,
-            onpointerleave,
             onfit: fit,
             onselect: Some({
                 let store = p.store.clone();

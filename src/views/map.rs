@@ -34,10 +34,6 @@ pub struct MapHandlers {
     pub container: NodeRef,
     pub base: NodeRef,
     pub top: NodeRef,
-    pub onpointerdown: Callback<PointerEvent>,
-    pub onpointermove: Callback<PointerEvent>,
-    pub onpointerup: Callback<PointerEvent>,
-    pub onpointerleave: Callback<PointerEvent>,
     pub onfit: Callback<MouseEvent>,
     /// A marker was chosen (click, Enter or Space); `None` in the prerender, where markers are plain links.
     pub onselect: Option<Callback<View>>,
@@ -264,10 +260,7 @@ pub fn map_view(p: MapProps) -> Html {
         <div class="ct-mapbox">
         <div class="ct-map" ref={on.container.clone()}>
             <svg ref={on.top.clone()} class="ct-svg" role="group" aria-label={TOUR.labels.map.get(p.lang)} aria-describedby="ct-map-desc"
-                preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}
-                onpointerdown={on.onpointerdown.clone()} onpointermove={on.onpointermove.clone()}
-                onpointerup={on.onpointerup.clone()} onpointercancel={on.onpointerup.clone()}
-                onpointerleave={on.onpointerleave.clone()}>
+                preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
                 { for lead.iter().map(|set| markers(&p, set)) }
             </svg>

@@ -40,10 +40,10 @@ pub struct Tools {
     pub export_svg: Callback<MouseEvent>,
     pub export_png: Callback<MouseEvent>,
     pub present: Callback<MouseEvent>,
+    /// The language switch (`.ct-lang`). The app listens on the button itself for a mouse over it, a finger on
+    /// it or the keyboard's focus, and starts fetching what the other language needs, so the press itself
+    /// seldom waits.
     pub lang: Callback<MouseEvent>,
-    /// The language switch is about to be pressed (a mouse over it, a finger on it, the keyboard's focus): the
-    /// app starts fetching what the other language needs, so the press itself seldom waits.
-    pub lang_soon: Callback<()>,
 }
 
 /// What [`page`] draws.
@@ -95,7 +95,6 @@ pub fn page(p: PageProps) -> Html {
                         { if p.present { s.present_exit } else { s.present_enter } }
                     </button>
                     <button type="button" class="ct-btn ct-lang" onclick={p.tools.lang} aria-label={s.lang_switch_label}
-                        onpointerenter={p.tools.lang_soon.reform(|_| ())} onfocus={p.tools.lang_soon.reform(|_| ())}
                         lang={lang.other().tag()}>{ s.lang_switch }</button>
                 </div>
             </header>

@@ -176,6 +176,31 @@ test('map: a drag released outside the map lets go of it; moving back over the m
   await page.context().close();
 });
 
+test('a pointer moving over the widget runs its code only on the map and the language button', async () => {
+  // Listeners for the events a moving pointer fires, on any element of the widget (the host included). Yew's
+  // own (`onpointermove=` and friends in a view) sit on the host and run wasm for every move and every element
+  // entered or left anywhere in the widget: at 4x CPU, 20-50 ms of input delay before a click (bench/RESULTS.md).
+  const page = await openPage(browser);
+  await load(page, server.url + '#/');
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.getElementById("county-tour")' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1 });
+  const moving = ['pointermove', 'pointerover', 'pointerout', 'pointerenter', 'pointerleave', 'pointerrawupdate',
+    'mousemove', 'mouseover', 'mouseout', 'mouseenter', 'mouseleave'];
+  const where = [];
+  for (const l of listeners.filter((l) => moving.includes(l.type))) {
+    const { node } = await cdp.send('DOM.describeNode', { backendNodeId: l.backendNodeId });
+    const attrs = Object.fromEntries((node.attributes || []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+    where.push(`${l.type} on ${node.localName}${attrs.id ? '#' + attrs.id : ''}${(attrs.class || '').split(' ').filter(Boolean).map((c) => '.' + c).join('')}`);
+  }
+  assert.ok(where.includes('pointermove on svg.ct-svg'), `the map listens for its drags: ${where.join(', ')}`);
+  assert.ok(where.some((w) => /^pointerenter on button\..*\.ct-lang\b/.test(w)), `the language button fetches ahead: ${where.join(', ')}`);
+  assert.deepEqual(where.filter((w) => !/ on svg\.ct-svg$/.test(w) && !/^pointerenter on button\..*\.ct-lang\b/.test(w)), [],
+    'no other element listens to a moving pointer');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 /** The frame's height and the height of the document inside it. */
 async function frameHeights(page) {
   const frameEl = page.locator('iframe');
