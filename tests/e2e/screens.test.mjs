@@ -179,7 +179,8 @@ test('map: a drag released outside the map lets go of it; moving back over the m
 test('a pointer moving over the widget runs its code only on the map and the language button', async () => {
   // Listeners for the events a moving pointer fires, on any element of the widget (the host included). Yew's
   // own (`onpointermove=` and friends in a view) sit on the host and run wasm for every move and every element
-  // entered or left anywhere in the widget: at 4x CPU, 20-50 ms of input delay before a click (bench/RESULTS.md).
+  // entered or left anywhere in the widget, which a finger's tap does just before its pointerdown: 16 ms of a
+  // phone tap's INP at 4x CPU (bench/RESULTS.md).
   const page = await openPage(browser);
   await load(page, server.url + '#/');
   const cdp = await page.context().newCDPSession(page);
