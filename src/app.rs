@@ -180,7 +180,8 @@ pub fn app(props: &AppProps) -> Html {
             };
             // A pointer or the keyboard's focus on the language button fetches the other language's text ahead
             // of the press. The button's own listeners, not Yew's `onpointerenter`: Yew listens for an event
-            // type once for the whole widget, and would run wasm for every element a moving pointer enters.
+            // type once for the whole widget, and would run wasm for every element a moving pointer enters. They
+            // share this effect, whose root they need too: a hook of their own would cost the wasm more.
             let button =
                 root_ref.cast::<web_sys::Element>().and_then(|el| el.query_selector(".ct-lang").ok().flatten());
             // Only English is ever fetched: every page carries the Chinese (`web::page_zh`).
