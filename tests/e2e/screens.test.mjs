@@ -44,14 +44,23 @@ test('phone: no horizontal overflow at 390 or 320 px; tap targets are 44 px; bod
   }
 });
 
-test('phone: with a card open the map keeps at least a third of the screen; the sheet expands and collapses', async () => {
+test('phone: a card opens in a sheet below the map, which neither moves nor resizes and keeps a third of the screen; the sheet expands and collapses', async () => {
   const page = await openPage(browser, PHONE);
   await load(page, server.url + '#/');
+  const mapBox = () => page.locator('.ct-map').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map(Math.round);
+  });
+  const overviewMap = await mapBox();
   // On the phone overview the three Wuxi districts share one tap target (the top one opens, and
   // the map then zooms them apart), so open 滨湖 the way a second tap would.
   await page.locator('[data-stop=binhu]').dispatchEvent('click');
   await page.waitForSelector('#ct-card-h');
   await page.waitForTimeout(1000);
+  // The card's sheet takes the screen below the map: the map neither jumps nor changes size.
+  assert.deepEqual(await mapBox(), overviewMap, 'the map keeps its place and size when the card opens');
+  const sheetBottom = await page.locator('.ct-panel').evaluate((el) => Math.round(el.getBoundingClientRect().bottom));
+  assert.equal(sheetBottom, 844, 'the sheet reaches the bottom of the screen');
   const visibleMap = async () => page.locator('.ct-map').evaluate((el) => {
     const r = el.getBoundingClientRect();
     return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
