@@ -51,7 +51,12 @@ test('phone: a card opens in a sheet below the map, which neither moves nor resi
     const r = el.getBoundingClientRect();
     return [r.x, r.y, r.width, r.height].map(Math.round);
   });
+  // A box whose display type changes (block or grid to flex) has its layout tree rebuilt, and with it the
+  // whole map's SVG, in the tap's frame: opening a card changes sizes only.
+  const displays = () => page.locator('#county-tour .ct-root').evaluate((root) =>
+    [root, ...root.querySelectorAll('.ct-stage, .ct-mapbox, .ct-map, .ct-map > svg')].map((el) => getComputedStyle(el).display));
   const overviewMap = await mapBox();
+  const overviewDisplays = await displays();
   // On the phone overview the three Wuxi districts share one tap target (the top one opens, and
   // the map then zooms them apart), so open 滨湖 the way a second tap would.
   await page.locator('[data-stop=binhu]').dispatchEvent('click');
@@ -59,6 +64,7 @@ test('phone: a card opens in a sheet below the map, which neither moves nor resi
   await page.waitForTimeout(1000);
   // The card's sheet takes the screen below the map: the map neither jumps nor changes size.
   assert.deepEqual(await mapBox(), overviewMap, 'the map keeps its place and size when the card opens');
+  assert.deepEqual(await displays(), overviewDisplays, 'the page, stage and map keep their display types');
   const sheetBottom = await page.locator('.ct-panel').evaluate((el) => Math.round(el.getBoundingClientRect().bottom));
   assert.equal(sheetBottom, 844, 'the sheet reaches the bottom of the screen');
   const visibleMap = async () => page.locator('.ct-map').evaluate((el) => {
