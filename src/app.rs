@@ -133,6 +133,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 if !std::mem::replace(&mut *ready.borrow_mut(), true) {
                     crate::embed::announce(crate::host::READY_TYPE, &view, lang);
+                    // V8 compiles a wasm function on its first call, and a page's first card paid for its
+                    // code's first run inside the reader's tap: the app draws one card where no one sees it
+                    // (`.ct-warm`, like `web::warm_text`'s panels) and drops it a frame later. A page that
+                    // opens on a stop has drawn its card already.
+                    if !matches!(view, View::Stop(_) | View::Start) {
+                        follow.dispatch(Action::Warm(true));
+                        let follow = follow.clone();
+                        web::after_paint(Box::new(move || follow.dispatch(Action::Warm(false))));
+                    }
                 }
                 crate::embed::announce(crate::host::VIEW_TYPE, &view, lang);
             }));
@@ -222,10 +231,17 @@ pub fn app(props: &AppProps) -> Html {
     // in a frame or inside an article it takes the height of its content.
     let framed = use_memo((), |_| crate::embed::in_frame());
 
+    // The card, for the view's stop, or for the first stop while it is drawn hidden (one call: a second would
+    // put a second copy of the card's code in the wasm).
+    let card_view = match &state.view {
+        View::Stop(_) | View::Start => Some(state.view.clone()),
+        _ if state.warm => TOUR.next(&View::Overview),
+        _ => None,
+    };
+    let mut card_html =
+        card_view.map(|view| case_card(&CaseCardProps { view, lang, onnavigate: dispatch.clone() }, &card));
     let panel = match &state.view {
-        View::Stop(_) | View::Start => {
-            case_card(&CaseCardProps { view: state.view.clone(), lang, onnavigate: dispatch.clone() }, &card)
-        }
+        View::Stop(_) | View::Start => card_html.take().unwrap_or_default(),
         View::Route(n) => route_panel(&RoutePanelProps { group: *n, lang, onselect: show.clone() }),
         View::Overview => overview(&OverviewProps { lang, onselect: show.clone() }),
         View::Hunan => html! {},
@@ -239,6 +255,9 @@ pub fn app(props: &AppProps) -> Html {
                 <TourMap view={state.map_view.clone()} {lang}
                     present={state.present} store={store.dispatcher()} />
                 <div class="ct-panel">{ panel }</div>
+                if let Some(hidden) = card_html {
+                    <div class="ct-warm" aria-hidden="true" inert=true>{ hidden }</div>
+                }
             </div>
         }
     };

@@ -18,6 +18,9 @@ pub struct AppState {
     /// The view the map shows: `view`, one frame after it changes (`Action::MapFollows`), so that the card
     /// a tap opens is painted before the map's render for it.
     pub map_view: View,
+    /// A card is drawn where no one sees it, once as the page starts on the overview, so that the reader's
+    /// first tap does not pay for the card's code running for the first time (`Action::Warm`).
+    pub warm: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +39,8 @@ pub enum Action {
     TourTick,
     /// The frame showing the new view has been painted: the map follows.
     MapFollows,
+    /// Draw the hidden card (true), then drop it (false).
+    Warm(bool),
 }
 
 impl AppState {
@@ -43,7 +48,7 @@ impl AppState {
     pub fn apply(&self, tour: &Tour, action: Action) -> AppState {
         let mut s = self.clone();
         // Any reader action stops the automatic tour; only its own tick keeps it going.
-        if !matches!(action, Action::ToggleTour | Action::TourTick | Action::MapFollows) {
+        if !matches!(action, Action::ToggleTour | Action::TourTick | Action::MapFollows | Action::Warm(_)) {
             s.touring = false;
         }
         match action {
@@ -74,6 +79,7 @@ impl AppState {
             Action::ToggleBlackout => s.blackout = s.present && !s.blackout,
             Action::ToggleTour => s.touring = s.present && !self.touring,
             Action::MapFollows => s.map_view = s.view.clone(),
+            Action::Warm(on) => s.warm = on,
             Action::TourTick => {
                 if s.touring {
                     match tour.next(&s.view) {

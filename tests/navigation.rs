@@ -115,6 +115,18 @@ fn the_map_follows_the_view_when_told_and_that_stops_no_tour() {
 }
 
 #[test]
+fn the_hidden_card_comes_and_goes_and_changes_nothing_else() {
+    let t = tour();
+    let s = AppState { present: true, ..Default::default() }.apply(&t, Action::ToggleTour);
+    let on = s.apply(&t, Action::Warm(true));
+    assert!(on.warm);
+    assert_eq!(AppState { warm: false, ..on.clone() }, s, "only the hidden card changes");
+    assert!(on.touring, "drawing it is not a reader's action");
+    let off = on.apply(&t, Action::Warm(false));
+    assert_eq!(off, s);
+}
+
+#[test]
 fn unknown_targets_leave_the_view_alone() {
     let t = tour();
     let s = AppState { view: stop("yiwu"), ..Default::default() };
