@@ -231,8 +231,8 @@ pub fn app(props: &AppProps) -> Html {
     // in a frame or inside an article it takes the height of its content.
     let framed = use_memo((), |_| crate::embed::in_frame());
 
-    // The card, for the view's stop, or for the first stop while it is drawn hidden (one call: a second would
-    // put a second copy of the card's code in the wasm).
+    // The card: for the view's stop, or for the first stop while it is drawn hidden (`Action::Warm`), from one
+    // call of `case_card`.
     let card_view = match &state.view {
         View::Stop(_) | View::Start => Some(state.view.clone()),
         _ if state.warm => TOUR.next(&View::Overview),
