@@ -136,8 +136,8 @@ pub fn app(props: &AppProps) -> Html {
                     // V8 compiles a wasm function on its first call, and a page's first card paid for its
                     // code's first run inside the reader's tap: the app draws one card where no one sees it
                     // (`.ct-warm`, like `web::warm_text`'s panels) and drops it a frame later. A page that
-                    // opens on a stop has drawn its card already.
-                    if !matches!(view, View::Stop(_) | View::Start) {
+                    // opens on a stop has drawn its card already; the Hunan view has no stage to draw it in.
+                    if matches!(view, View::Overview | View::Route(_)) {
                         follow.dispatch(Action::Warm(true));
                         let follow = follow.clone();
                         web::after_paint(Box::new(move || follow.dispatch(Action::Warm(false))));
