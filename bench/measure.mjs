@@ -439,6 +439,26 @@ async function measureInp(browser, srv, t, kind) {
         for (const e of list.getEntries()) if (e.interactionId) window.__inp.set(e.interactionId, Math.max(window.__inp.get(e.interactionId) || 0, e.duration));
       }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     });
+    // When the card shows: from the input's timestamp to the start of the frame after the one that first lays out
+    // the new card's heading (an upper bound of its paint), per interaction. INP times the first paint after the
+    // input, whatever it shows; this times the card the reader asked for.
+    await page.evaluate((sel) => {
+      window.__cardMs = [];
+      const heading = () => [...document.querySelectorAll(sel)].find((h) => h.getBoundingClientRect().width > 0);
+      const watch = (e) => {
+        const before = heading()?.textContent ?? null;
+        const t0 = e.timeStamp;
+        let n = 0;
+        const f = () => {
+          const h = heading();
+          if (h && h.textContent !== before) requestAnimationFrame((now) => window.__cardMs.push(now - t0));
+          else if (++n < 300) requestAnimationFrame(f);
+        };
+        requestAnimationFrame(f);
+      };
+      addEventListener('pointerdown', watch, true);
+      addEventListener('keydown', watch, true);
+    }, t.card);
     if (kind === 'next') await page.evaluate((a) => window.__benchAct(a), t.select(STOP_IDS[0]));
     await sleep(1200);
     await throttle(cdp, { cpu: CPU });
@@ -467,7 +487,8 @@ async function measureInp(browser, srv, t, kind) {
       }
     }
     const card = (await page.locator(t.card).first().textContent().catch(() => '')).trim();
-    return { durations, card, problems: page.problems.slice() };
+    const shown = await page.evaluate(() => window.__cardMs);
+    return { durations, shown, card, problems: page.problems.slice() };
   } finally {
     await ctx.close();
   }
@@ -620,6 +641,7 @@ async function main() {
       try {
         const r = await measureInp(browser, srv, t, kind);
         (res.targets[t.name].inp ??= {})[kind] = r.durations;
+        (res.targets[t.name].cardShown ??= {})[kind] = r.shown;
         res.problems.push(...r.problems.map((p) => `${t.name}: ${p}`));
         log(`${t.name}: interaction to next paint, ${kind}: p75 ${ms(pct(r.durations, 75))} ms, p95 ${ms(pct(r.durations, 95))} ms over ${r.durations.length} (last card: ${r.card})`);
       } catch (e) {
@@ -739,6 +761,10 @@ function report(res) {
   row('**interaction to next paint, → (next stop\'s card), p95, ms**', inp(W, 'next', 95), NaN, NaN, ms);
   row(`interaction to next paint, a tap on a stop's marker on a phone (390×844, touch), p75, ms (${inpN('tap')} taps)`, inp(W, 'tap', 75), inp(Lf, 'tap', 75), NaN, ms);
   row('**interaction to next paint, a tap on a phone, p95, ms**', inp(W, 'tap', 95), inp(Lf, 'tap', 95), NaN, ms);
+  const shown = (x, kind, p) => (x.cardShown && x.cardShown[kind] && x.cardShown[kind].length ? pct(x.cardShown[kind], p) : NaN);
+  for (const [kind, what] of [['click', 'a marker click'], ['next', '→'], ['tap', 'a tap on a phone']]) {
+    row(`card shown after ${what}, p50 / p75, ms`, shown(W, kind, 50), shown(Lf, kind, 50), NaN, ms, ` / ${ms(shown(W, kind, 75))}`);
+  }
   row('JS heap after load, kB', W.heap.afterLoad.heap, Lf.heap.afterLoad.heap, E.heap.afterLoad.heap, kB);
   row(`**JS heap after ${STOP_CHANGES} stop changes, kB**`, W.heap.after.heap, Lf.heap.after.heap, E.heap.after.heap, kB);
   rows.push(`| wasm linear memory (not in JS heap), kB | ${W.heap.after.wasm ? kB(W.heap.after.wasm) : '—'} | — | — | — | — |`);
@@ -792,7 +818,7 @@ function report(res) {
     + `The peers fetch the base map as GeoJSON (lon/lat, 3 decimals) and assets/tour.json unchanged; they draw only the six layers of assets/basemap.json: not the Hunan inset, other detail layers or the base-map labels the widget has.`);
   md.push('');
   md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×${res.quick ? '' : `; then as many runs of the widget and the Leaflet page with the second core busy: a \`node\` busy loop pinned to it with \`taskset -c 1\``}). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately. `
-    + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, → from one stop to the next, and a finger's tap on a stop's marker on a phone (390×844, touch emulation); Chromium reports only events of 16 ms or more, so "16" means at most 16.`);
+    + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, → from one stop to the next, and a finger's tap on a stop's marker on a phone (390×844, touch emulation); Chromium reports only events of 16 ms or more, so "16" means at most 16. Card shown: for the same interactions, from the input to the start of the frame after the one that first lays out the new card's heading (an upper bound of the card's paint); the Leaflet column is its p50.`);
   md.push('');
   if (lh) {
     md.push(`## Lighthouse ${lh[0].version} on the widget (mobile, simulated throttling; median of ${lh.length})`);

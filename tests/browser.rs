@@ -63,10 +63,11 @@ async fn clicking_a_stop_opens_its_card() {
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount();
     settle().await;
+    steady(|| root.query_selector(".ct-warm").unwrap().is_none(), |gone| *gone).await;
     let yiwu = root.query_selector("[data-stop=yiwu]").unwrap().expect("yiwu marker");
     click(&yiwu);
-    settle().await;
-    assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
+    let title = steady(|| text(&root, "#ct-card-h"), |t| t.is_some()).await;
+    assert_eq!(title.as_deref(), Some("义乌市"));
     // Mounted inside someone else's page, the widget leaves the page's address alone (also once the work it
     // leaves for after the next frame is done, at most 200 ms later).
     yew::platform::time::sleep(Duration::from_millis(300)).await;
@@ -106,22 +107,36 @@ fn hint_shown(root: &Element) -> bool {
 }
 
 #[wasm_bindgen_test]
-async fn a_tap_shows_the_card_before_the_map_renders_for_it() {
+async fn a_tap_rings_its_marker_then_shows_the_card_then_the_map_follows() {
     use county_tour::components::map::renders;
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount();
     let stops = || root.query_selector_all("[data-stop]").map(|l| l.length()).unwrap_or(0);
     steady(stops, |n| *n == 18).await;
+    // The start-up's hidden card (`Action::Warm`) is gone: the only card heading is the tap's.
+    steady(|| root.query_selector(".ct-warm").unwrap().is_none(), |gone| *gone).await;
     let before = renders();
     click(&root.query_selector("[data-stop=yiwu]").unwrap().expect("yiwu marker"));
-    // The tap's render runs in a microtask: by the next task the card is in the page, the map not yet redrawn
-    // (it follows after the next frame, web::after_paint).
-    yew::platform::time::sleep(Duration::ZERO).await;
-    assert_eq!(text(&root, "#ct-card-h").as_deref(), Some("义乌市"));
-    assert_eq!(renders() - before, 0, "the map rendered in the tap's own frame");
+    // At once, in the click itself: the marker's ring, and nothing rendered yet (the card waits for the frame
+    // that shows the ring, web::after_paint).
+    let ringed = || root.query_selector("[data-stop=yiwu][data-tap]").unwrap().is_some();
+    assert!(ringed(), "the tapped marker is ringed at once");
+    assert_eq!(text(&root, "#ct-card-h"), None, "the card waits for the ring's frame");
+    // Then the card, before the map renders for the view (it follows after the card's frame).
+    let mut card = None;
+    for _ in 0..500 {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        card = text(&root, "#ct-card-h");
+        if card.is_some() {
+            break;
+        }
+    }
+    assert_eq!(card.as_deref(), Some("义乌市"));
+    assert_eq!(renders() - before, 0, "the map rendered in the card's own frame");
     let selected = || root.query_selector("[data-stop=yiwu].sel").unwrap().is_some();
     steady(selected, |s| *s).await;
     assert_eq!(renders() - before, 1, "the map renders once for the new view");
+    assert!(!ringed(), "the map's own ring (.sel) takes over from the tap's");
     root.remove();
 }
 

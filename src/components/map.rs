@@ -148,6 +148,12 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             // A resize during a flight (the phone's sheet opening) retargets the flight instead of cutting it.
             let animate = last.as_ref().is_some_and(|v| v != view) || motion.borrow().frame.is_some();
             *last = Some(view.clone());
+            // The map rings its own `.sel` now: no ring of a tap's stays (views::map::marker_click).
+            if let Some(svg) = svg_ref.cast::<Element>() {
+                while let Ok(Some(old)) = svg.query_selector("[data-tap]") {
+                    let _ = old.remove_attribute("data-tap");
+                }
+            }
             if let Some(surf) = Surfaces::find(&base_ref, &svg_ref) {
                 fly(motion, surf, *target, *zoom, *vp, animate);
             }
@@ -333,8 +339,16 @@ pub fn tour_map(p: &TourMapProps) -> Html {
             top: svg_ref,
             onfit: fit,
             onselect: Some({
+                // The reader sees the click in the next frame: the marker rings, and the app renders the card
+                // only after that frame is painted. Rendering the card in the click's own task kept that first
+                // frame waiting for the card's render and layout (1280×800, 4× CPU: interaction to next paint
+                // p50/p75/p95 56/64/88 -> 32/32/48 ms; the card itself shows about a frame later, 57 -> 86 ms at
+                // the median; on a phone the card's time is unchanged. bench/RESULTS.md).
                 let store = p.store.clone();
-                Callback::from(move |v| store.dispatch(Action::Show(v)))
+                Callback::from(move |v: View| {
+                    let store = store.clone();
+                    crate::web::after_paint(Box::new(move || store.dispatch(Action::Show(v))));
+                })
             }),
             dragged,
         },

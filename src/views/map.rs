@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::address::View;
@@ -116,6 +117,12 @@ fn marker_click(on: &MapHandlers, view: &View) -> Option<Callback<MouseEvent>> {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             if !*dragged.borrow() {
+                // The marker rings at once (`data-tap`, styled as the selected marker's `.sel`), in the frame
+                // after the click: the app renders the card after that frame (components::map, `onselect`).
+                let link = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(a) = link.and_then(|el| el.closest("a").ok().flatten()) {
+                    let _ = a.set_attribute("data-tap", "");
+                }
                 cb.emit(v.clone());
             }
         })

@@ -191,6 +191,60 @@ test('map: a drag released outside the map lets go of it; moving back over the m
   await page.context().close();
 });
 
+test('a click on a marker rings it in the very next frame, the card follows, and no ring stays behind', async () => {
+  for (const options of [undefined, PHONE]) {
+    const page = await openPage(browser, options);
+    await load(page, server.url + '#/');
+    await page.waitForTimeout(300);
+    const ring = (id) => page.evaluate((id) => {
+      const mk = [...document.querySelectorAll(`#county-tour .ct-map [data-stop="${id}"] .ct-mk`)].find((e) => e.getBoundingClientRect().width > 0);
+      return getComputedStyle(mk).strokeWidth;
+    }, id);
+    // The frames after a click, as the page draws them: the marker's ring and the card's title in each.
+    const frames = (id) => page.evaluate((id) => new Promise((resolve) => {
+      const seen = [];
+      addEventListener('click', () => {
+        const mk = [...document.querySelectorAll(`#county-tour .ct-map [data-stop="${id}"] .ct-mk`)].find((e) => e.getBoundingClientRect().width > 0);
+        const f = () => {
+          seen.push([getComputedStyle(mk).strokeWidth, document.querySelector('#county-tour #ct-card-h')?.textContent || '']);
+          if (seen.length < 40 && !seen.at(-1)[1]) requestAnimationFrame(f); else resolve(seen);
+        };
+        requestAnimationFrame(f);
+      }, { capture: true, once: true });
+    }), id);
+    const plain = await ring('yiwu');
+    const spot = (id) => page.evaluate((id) => {
+      const mk = [...document.querySelectorAll(`#county-tour .ct-map [data-stop="${id}"] .ct-mk`)].find((e) => e.getBoundingClientRect().width > 0);
+      const r = mk.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    }, id);
+    const at = (box) => (options ? page.touchscreen.tap(...box) : page.mouse.click(...box));
+    const seen = frames('yiwu');
+    await at(await spot('yiwu'));
+    const log = await seen;
+    assert.notEqual(log[0][0], plain, `the first frame after the click rings the marker: ${JSON.stringify(log)}`);
+    assert.equal(log.at(-1)[1], '义乌市', `then the card opens: ${JSON.stringify(log)}`);
+    assert.ok(log.length <= 10, `within a few frames: ${JSON.stringify(log)}`);
+    // Two markers in quick succession, then back to the overview: no marker is left ringed.
+    await titleBecomes(page, '义乌市');
+    await page.evaluate(() => { location.hash = '#/'; });
+    await page.waitForTimeout(800);
+    const [keqiao, cixi] = [await spot('keqiao'), await spot('cixi')];
+    await at(keqiao);
+    await at(cixi);
+    assert.equal(await titleBecomes(page, '慈溪市'), '慈溪市');
+    await page.waitForTimeout(1200);
+    await page.evaluate(() => { location.hash = '#/'; });
+    await page.waitForTimeout(1200);
+    const ringed = await page.evaluate((plain) => [...document.querySelectorAll('#county-tour .ct-map [data-stop]')]
+      .filter((a) => [...a.querySelectorAll('.ct-mk')].some((mk) => getComputedStyle(mk).strokeWidth !== plain))
+      .map((a) => a.dataset.stop), plain);
+    assert.deepEqual(ringed, [], 'on the overview again, no marker keeps a ring');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('a pointer moving over the widget runs its code only on the map and the language button', async () => {
   // Listeners for the events a moving pointer fires, on any element of the widget (the host included). Yew's
   // own (`onpointermove=` and friends in a view) sit on the host and run wasm for every move and every element
