@@ -440,8 +440,9 @@ async function measureInp(browser, srv, t, kind) {
       }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     });
     // When the card shows: from the input's timestamp to the start of the frame after the one that first lays out
-    // the new card's heading (an upper bound of its paint), per interaction. INP times the first paint after the
-    // input, whatever it shows; this times the card the reader asked for.
+    // the new card's heading, per interaction: the main thread has drawn the card by then (its raster and
+    // presentation come after, on other threads). INP times the first paint after the input, whatever it shows;
+    // this times the card the reader asked for, the same way on every page.
     await page.evaluate((sel) => {
       window.__cardMs = [];
       const heading = () => [...document.querySelectorAll(sel)].find((h) => h.getBoundingClientRect().width > 0);
@@ -818,7 +819,7 @@ function report(res) {
     + `The peers fetch the base map as GeoJSON (lon/lat, 3 decimals) and assets/tour.json unchanged; they draw only the six layers of assets/basemap.json: not the Hunan inset, other detail layers or the base-map labels the widget has.`);
   md.push('');
   md.push(`Load timings are the median (min–max) over ${LOADS} load${LOADS > 1 ? 's' : ''} per page, measured from navigation start. Frame times are rAF intervals during a fly-to from the overview to 梁溪区 and back (${FLY_MS} ms recorded per flight, ${FLY_RUNS} run${FLY_RUNS > 1 ? 's' : ''}, CPU ${CPU}×${res.quick ? '' : `; then as many runs of the widget and the Leaflet page with the second core busy: a \`node\` busy loop pinned to it with \`taskset -c 1\``}). Heap: \`performance.memory.usedJSHeapSize\` after a forced GC; the widget's wasm linear memory is outside that figure and listed separately. `
-    + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, → from one stop to the next, and a finger's tap on a stop's marker on a phone (390×844, touch emulation); Chromium reports only events of 16 ms or more, so "16" means at most 16. Card shown: for the same interactions, from the input to the start of the frame after the one that first lays out the new card's heading (an upper bound of the card's paint); the Leaflet column is its p50.`);
+    + `Interaction to next paint: Event Timing's duration (input to the next frame painted, in 8 ms steps) of the longest event in each interaction, at ${CPU}× CPU on a settled page: a click on a stop's marker from the overview, → from one stop to the next, and a finger's tap on a stop's marker on a phone (390×844, touch emulation); Chromium reports only events of 16 ms or more, so "16" means at most 16. Card shown: for the same interactions, from the input to the start of the frame after the one that first lays out the new card's heading (the main thread has drawn the card by then; its raster and presentation follow, so the card appears a little later than this, and INP's end can be later too); the Leaflet column is its p50.`);
   md.push('');
   if (lh) {
     md.push(`## Lighthouse ${lh[0].version} on the widget (mobile, simulated throttling; median of ${lh.length})`);

@@ -342,8 +342,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 // The reader sees the click in the next frame: the marker rings, and the app renders the card
                 // only after that frame is painted. Rendering the card in the click's own task kept that first
                 // frame waiting for the card's render and layout (1280×800, 4× CPU: interaction to next paint
-                // p50/p75/p95 56/64/88 -> 32/32/48 ms; the card itself shows about a frame later, 57 -> 86 ms at
-                // the median; on a phone the card's time is unchanged. bench/RESULTS.md).
+                // p50/p75/p95 56/64/88 -> 32/32/48 ms; the card itself a frame or two later, 57 -> 86 ms at the
+                // median; on a phone INP 88/104/136 -> 48/56/64 and the card 91 -> 96 ms. bench/RESULTS.md).
                 let store = p.store.clone();
                 Callback::from(move |v: View| {
                     let store = store.clone();
