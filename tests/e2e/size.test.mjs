@@ -43,10 +43,10 @@ function pageFiles() {
 // and leaves (tap INP -16 ms at the median, p75 and p95, 4x CPU), cost 0.3 / 0.5 KB (152.7 / 125.7). A live card drawn
 // once, hidden, as a page opens on the overview, so that the reader's first tap does not run the card's code for the
 // first time (first-tap INP at 4x CPU, 38 fresh pages a build: median 152 -> 136 ms), cost 0.2 / 0.1 KB (152.9 / 125.8;
-// a hook of its own instead of the reducer's `Action::Warm` cost 1 KB). A marker's click that rings the marker at once
-// and renders the card after that frame (INP of a click at 4x CPU, p50/p75/p95 56/64/88 -> 32/32/48 ms) cost 0.25 /
-// 0.09 KB (153.2 / 125.9; a rewrite of strings::date_range without format! to make up for it came out larger). The rest of the way is the
-// app's own code and content (see bench/RESULTS.md). These budgets, a little above today's figures, stop it
+// a hook of its own instead of the reducer's `Action::Warm` cost 1 KB). A marker's click that rings the marker at
+// once and renders the card after that frame (INP of a click at 4x CPU, p50/p75/p95 56/64/88 -> 32/32/48 ms) cost
+// 0.25 / 0.09 KB (153.2 / 125.9; a rewrite of strings::date_range without format!, to make up for it, came out
+// larger). The rest of the way is the app's own code and content (see bench/RESULTS.md). These budgets, a little above today's figures, stop it
 // from growing unnoticed, and fail if the build stops shortening the wasm's names or the release wasm falls
 // back to the stable compiler (+14 KB). The figures are those of the precompressed files a host serves
 // (postbuild: gzip -9, brotli -q 11).
