@@ -67,18 +67,24 @@ test('clicking a marker opens its card and names it in the URL; arrows walk the 
 test('the finer delta outlines show once a stop is zoomed in, and not on the overview', async () => {
   const page = await openPage(browser);
   await load(page, server.url + '#/');
-  const detailShown = () => page.evaluate(() => {
+  const shown = () => {
     const g = document.querySelector('#county-tour .ct-detail');
     return g ? g.getBoundingClientRect().width > 0 && getComputedStyle(g).display !== 'none' : null;
-  });
+  };
+  const detailShown = () => page.evaluate(shown);
+  // The map follows a new view a frame after the card or the panel shows (web::after_paint): wait for it.
+  const detailBecomes = async (want) => {
+    for (let i = 0; i < 30 && (await detailShown()) !== want; i++) await page.waitForTimeout(100);
+    return detailShown();
+  };
   // In the page from the start (so a tap that zooms in parses no outlines), hidden at the overview's scale.
   assert.equal(await detailShown(), false);
   await page.locator('[data-stop=liangxi]').click();
   assert.equal(await titleBecomes(page, '梁溪区'), '梁溪区');
-  assert.equal(await detailShown(), true);
+  assert.equal(await detailBecomes(true), true);
   await page.keyboard.press('Escape');
   await page.waitForSelector('.ct-overview');
-  assert.equal(await detailShown(), false);
+  assert.equal(await detailBecomes(false), false);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
