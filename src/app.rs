@@ -117,15 +117,18 @@ pub fn app(props: &AppProps) -> Html {
     // follows the widget's. Inside someone else's article the address and the page are theirs: the widget reads
     // a deep link from the address but never rewrites it, and leaves `<html lang>` alone. The host page hears
     // what the reader sees: once that the widget is ready, then every view.
+    let root_ref = use_node_ref();
     {
         let owns = props.owns_page;
         let ready = use_mut_ref(|| false);
         let follow = store.dispatcher();
+        let root = root_ref.clone();
         use_effect_with((state.view.clone(), state.lang), move |(view, lang)| {
             let (view, lang) = (view.clone(), *lang);
             if owns {
                 web::replace_hash(&view.to_hash());
             }
+            web::panel_to_top(&root);
             web::after_paint(Box::new(move || {
                 follow.dispatch(Action::MapFollows);
                 if owns {
@@ -174,7 +177,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // Keys: arrows everywhere, clicker and presenter keys in presenter mode. On its own page the
     // widget listens to the whole document; mounted inside an article, only while focus is within it.
-    let root_ref = use_node_ref();
+    // Presenting, "next" and "previous" first show the rest of a card longer than the screen.
     {
         let dispatch = dispatch.clone();
         let present = state.present;
@@ -193,6 +196,7 @@ pub fn app(props: &AppProps) -> Html {
             // share this effect, whose root they need too: a hook of their own would cost the wasm more.
             let button =
                 root_ref.cast::<web_sys::Element>().and_then(|el| el.query_selector(".ct-lang").ok().flatten());
+            let root = root_ref.clone();
             // Only English is ever fetched: every page carries the Chinese (`web::page_zh`).
             let soon = button.map(|b| {
                 ["pointerenter", "focus"].map(|kind| {
@@ -214,7 +218,10 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 if let Some(a) = key_action(&key, present) {
                     e.prevent_default();
-                    dispatch.emit(a);
+                    let forward = a == Action::Next;
+                    if !(present && (forward || a == Action::Prev) && web::reveal_panel(&root, forward)) {
+                        dispatch.emit(a);
+                    }
                 }
             });
             move || drop((listener, soon))
@@ -224,7 +231,7 @@ pub fn app(props: &AppProps) -> Html {
     let (printing, print) = use_print();
     let card = use_card_state(matches!(state.view, View::Stop(_) | View::Start));
     let hunan_outlines = use_hunan_outlines(state.view == View::Hunan);
-    let presenter = use_presenter(&state, &dispatch);
+    let presenter = use_presenter(&state, &dispatch, &root_ref);
     let lang = state.lang;
     let dark = use_dark();
     // Only a widget that has the whole window may size itself to it (the phone's bottom sheet);

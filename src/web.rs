@@ -116,6 +116,40 @@ pub fn prefers_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
+/// The widget's panel (the card, a route's list or the overview's text), inside `root`, the widget's own element.
+fn panel(root: &yew::NodeRef) -> Option<web_sys::Element> {
+    root.cast::<web_sys::Element>()?.query_selector(".ct-panel").ok()?
+}
+
+/// A new view's panel starts at its top: the phone's sheet and the projector's panel scroll on their own, and
+/// kept the last card's offset, so a swipe to the next card could open it halfway down.
+pub fn panel_to_top(root: &yew::NodeRef) {
+    if let Some(p) = panel(root) {
+        p.set_scroll_top(0);
+    }
+}
+
+/// Scroll a panel longer than the projector's screen (a card, the overview's text) on by most of a screen
+/// (`state::reveal`), smoothly unless the reader prefers less motion. False when it shows its end already (its
+/// start, `forward` false).
+pub fn reveal_panel(root: &yew::NodeRef, forward: bool) -> bool {
+    let Some(p) = panel(root) else { return false };
+    let Some(y) =
+        crate::state::reveal(p.scroll_top() as f64, p.client_height() as f64, p.scroll_height() as f64, forward)
+    else {
+        return false;
+    };
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(y);
+    opts.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    p.scroll_to_with_scroll_to_options(&opts);
+    true
+}
+
 /// After a panic, put a readable list of the stops where the app was. Not a panic hook: the release
 /// wasm aborts on a panic without running one (`-Cpanic=immediate-abort`, tools/build). Either way the
 /// panic ends in a wasm trap, which reaches the page as a `WebAssembly.RuntimeError`: thrown out of an

@@ -4,7 +4,7 @@
 use county_tour::address::{parse_hash, View};
 use county_tour::data::{load, TOUR_JSON};
 use county_tour::geo::great_circle_km;
-use county_tour::state::{key_action, Action, AppState};
+use county_tour::state::{key_action, reveal, Action, AppState};
 
 fn tour() -> county_tour::model::Tour {
     load(TOUR_JSON).unwrap()
@@ -171,4 +171,25 @@ fn leg_distances_match_an_independent_formula() {
     }
     // Hangzhou to Yuhang (the first leg of group 1) is short: the district borders the city centre.
     assert!(t.legs(1)[0].km < 25.0);
+}
+
+#[test]
+fn a_presenters_next_shows_the_rest_of_a_long_card_before_moving_on() {
+    // A card of 1500 px in a panel of 870: two presses show it all, a third moves on.
+    let (seen, total) = (870.0, 1500.0);
+    let first = reveal(0.0, seen, total, true).unwrap();
+    assert_eq!(first, 630.0, "to the end, which is nearer than 0.8 of a screen");
+    assert_eq!(reveal(first, seen, total, true), None, "at the end: the next stop");
+    // A longer card goes on by 0.8 of a screen, so the audience keeps a few lines in view.
+    assert_eq!(reveal(0.0, seen, 3000.0, true), Some(696.0));
+    assert_eq!(reveal(696.0, seen, 3000.0, true), Some(1392.0));
+    // Back: up by the same steps to the top, then the previous stop.
+    assert_eq!(reveal(630.0, seen, total, false), Some(0.0));
+    assert_eq!(reveal(1000.0, seen, 3000.0, false), Some(304.0));
+    assert_eq!(reveal(0.0, seen, total, false), None);
+    // A card that fits, or a scroll offset a pixel off its end, moves on at once.
+    assert_eq!(reveal(0.0, seen, seen, true), None);
+    assert_eq!(reveal(0.0, seen, 600.0, true), None);
+    assert_eq!(reveal(629.4, seen, total, true), None);
+    assert_eq!(reveal(1.5, seen, total, false), None);
 }

@@ -19,7 +19,7 @@ pub struct Presenter {
     qr: UseStateHandle<Option<(String, AttrValue)>>,
 }
 
-/// Seconds per stop on the automatic tour.
+/// Seconds per stop on the automatic tour (per screen of a card longer than the projector's panel).
 const TOUR_SECONDS: u32 = 12;
 
 /// The link the audience should open: this page without presenter flags, at the current view.
@@ -41,18 +41,23 @@ fn audience_url(view: &View) -> String {
 /// The countdown, ticking while the automatic tour runs, and the QR code, drawn by the extras wasm for each
 /// view while presenting (and only then: a reader never fetches the extras for it).
 #[hook]
-pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>) -> Presenter {
+pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>, root: &NodeRef) -> Presenter {
     let countdown = use_state(|| TOUR_SECONDS);
     {
         let countdown = countdown.clone();
         let dispatch = ondispatch.clone();
+        let root = root.clone();
         // Only while touring: a state set re-renders the whole app, which a reader's every view change must not pay.
         use_effect_with((st.present && st.touring, st.view.clone()), move |(touring, _)| {
             let interval = touring.then(|| {
                 countdown.set(TOUR_SECONDS);
                 let left = std::cell::Cell::new(TOUR_SECONDS);
                 gloo::timers::callback::Interval::new(1000, move || {
-                    let n = left.get().saturating_sub(1);
+                    let mut n = left.get().saturating_sub(1);
+                    // A card longer than the screen is shown whole, a count per screen, before the tour moves on.
+                    if n == 0 && crate::web::reveal_panel(&root, true) {
+                        n = TOUR_SECONDS;
+                    }
                     left.set(n);
                     countdown.set(n);
                     if n == 0 {

@@ -101,6 +101,38 @@ test('phone: swiping the card left and right walks the stops; a vertical swipe d
   await page.context().close();
 });
 
+/** The card panel's scroll: where it is, where its end is, and whether the card's heading and its last line
+ *  lie within the panel's visible box. */
+const panelScroll = (page) => page.locator('.ct-panel').evaluate((p) => {
+  const box = p.getBoundingClientRect();
+  const seen = (el) => { const r = el.getBoundingClientRect(); return r.top >= box.top - 1 && r.bottom <= box.bottom + 1; };
+  return { top: p.scrollTop, end: p.scrollHeight - p.clientHeight, heading: seen(p.querySelector('#ct-card-h')),
+    last: seen(p.querySelector('.ct-card').lastElementChild) };
+});
+
+/** The panel's scroll once it has come to rest within 2 px of `want` (a smooth scroll takes a few frames). */
+async function scrollSettles(page, want) {
+  await page.waitForFunction((w) => Math.abs(document.querySelector('.ct-panel').scrollTop - w) < 1, want, { timeout: 3000 }).catch(() => {});
+  return panelScroll(page);
+}
+
+test('phone: a card reached by a swipe opens at its top, wherever the reader left the card before', async () => {
+  const page = await openPage(browser, PHONE);
+  await load(page, server.url + '#/yuhang');
+  for (const [dx, want] of [[-160, '义乌市'], [160, '余杭区']]) {
+    const { end } = await panelScroll(page);
+    assert.ok(end > 100, `the card runs ${end}px past the sheet`);
+    await page.locator('.ct-panel').evaluate((p) => { p.scrollTop = p.scrollHeight; });
+    await swipe(page, '.ct-card', dx);
+    assert.equal(await titleBecomes(page, want), want);
+    const at = await panelScroll(page);
+    assert.equal(at.top, 0, `${want} opens scrolled ${at.top}px down`);
+    assert.ok(at.heading, `${want}: its heading is in view`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('phone: two fingers pinch the map; one finger scrolling up and down is left to the page', async () => {
   const page = await openPage(browser, PHONE);
   await load(page, server.url + '#/route/2');
@@ -410,6 +442,58 @@ test('projector: large type, clicker keys, blackout, automatic tour, and a QR co
   await page.locator('.ct-root.present').waitFor({ state: 'detached', timeout: 3000 });
   await page.keyboard.press('p');
   await page.locator('.ct-root.present').waitFor({ timeout: 3000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('projector: a card or text longer than the screen is shown whole, a screen per press, before the clicker moves on', async () => {
+  let page = await openPage(browser, PROJECTOR);
+  await load(page, server.url + '?present#/yiwu');
+  let at = await panelScroll(page);
+  assert.ok(at.end > 100 && !at.last, `义乌市's card runs ${at.end}px past the panel, its end out of sight`);
+  // A light edge at the panel's foot says there is more (style.css: the edge stays while the end is out of sight).
+  assert.match(await page.locator('.ct-panel').evaluate((p) => getComputedStyle(p).backgroundImage), /gradient/);
+
+  await page.keyboard.press('PageDown');
+  at = await scrollSettles(page, at.end);
+  assert.equal(await cardTitle(page), '义乌市', 'the first press stays on the card');
+  assert.ok(at.top >= at.end - 2 && at.last, `scrolled to ${at.top} of ${at.end}: the card's end is in view`);
+  await page.keyboard.press('PageDown');
+  assert.equal(await titleBecomes(page, '柯桥区'), '柯桥区', "at the card's end the next press moves on");
+  assert.equal((await panelScroll(page)).top, 0);
+
+  // Back: to the top of a long card first, then the stop before it.
+  await page.keyboard.press('PageUp');
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  at = await panelScroll(page);
+  assert.ok(at.top === 0 && at.heading, 'a card reached going back opens at its top');
+  await page.keyboard.press('ArrowDown');
+  await scrollSettles(page, at.end);
+  await page.keyboard.press('ArrowUp');
+  at = await scrollSettles(page, 0);
+  assert.equal(await cardTitle(page), '义乌市');
+  assert.ok(at.top <= 2 && at.heading, `back up to ${at.top}`);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await titleBecomes(page, '余杭区'), '余杭区');
+
+  // The automatic tour too shows the rest of a long card, one count per screen, before it moves on.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('.ct-panel').scrollTop > 0, null, { timeout: 15000 });
+  assert.equal(await cardTitle(page), '义乌市', "the count's end scrolled the card rather than leave it");
+  assert.match(await page.locator('.ct-countdown').textContent(), /^1[12] /, 'and counts again');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // So does the overview's text: the presenter's first press shows more of it, not the first stop.
+  page = await openPage(browser, PROJECTOR);
+  await load(page, server.url + '?present#/');
+  const end = await page.locator('.ct-panel').evaluate((p) => p.scrollHeight - p.clientHeight);
+  assert.ok(end > 100, `the overview's text runs ${end}px past the panel`);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.querySelector('.ct-panel').scrollTop > 100, null, { timeout: 3000 });
+  assert.equal(await page.locator('.ct-overview').count(), 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -46,11 +46,13 @@ function pageFiles() {
 // a hook of its own instead of the reducer's `Action::Warm` cost 1 KB). A marker's click that rings the marker at
 // once and renders the card after that frame (INP of a click at 4x CPU, p50/p75/p95 56/64/88 -> 32/32/48 ms) cost
 // 0.25 / 0.09 KB (153.2 / 125.9; a rewrite of strings::date_range without format!, to make up for it, came out
-// larger). The rest of the way is the app's own code and content (see bench/RESULTS.md). These budgets, a little above today's figures, stop it
+// larger). In presenter mode the clicker shows the rest of a card longer than the screen before it moves on, and any
+// new view's panel starts at its top (a phone's sheet had opened the next card halfway down): 0.5 / 0.6 KB (153.7 /
+// 126.5). The rest of the way is the app's own code and content (see bench/RESULTS.md). These budgets, a little above today's figures, stop it
 // from growing unnoticed, and fail if the build stops shortening the wasm's names or the release wasm falls
 // back to the stable compiler (+14 KB). The figures are those of the precompressed files a host serves
 // (postbuild: gzip -9, brotli -q 11).
-const BUDGET = { gzip: 153_300, brotli: 126_000 };
+const BUDGET = { gzip: 153_800, brotli: 126_600 };
 
 test(`the widget page transfers at most ${BUDGET.gzip / 1000} KB gzip and ${BUDGET.brotli / 1000} KB brotli, everything included`, () => {
   const files = pageFiles();
