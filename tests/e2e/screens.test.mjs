@@ -520,8 +520,8 @@ test('the Hunan inset numbers its places legibly on the page and on the projecto
   }
 });
 
-test('projector at 1024×768 and 3840×2160 still lays out map and card side by side', async () => {
-  for (const [w, h] of [[1024, 768], [3840, 2160]]) {
+test('projector at 800×600, 1024×768 and 3840×2160 still lays out map and card side by side, the QR code beside the card', async () => {
+  for (const [w, h] of [[800, 600], [1024, 768], [3840, 2160]]) {
     const page = await openPage(browser, { viewport: { width: w, height: h } });
     await load(page, server.url + '?present#/jiashan');
     const map = await page.locator('.ct-map').boundingBox();
@@ -530,6 +530,9 @@ test('projector at 1024×768 and 3840×2160 still lays out map and card side by 
     assert.ok(map.y + map.height <= h + 1, 'map fits the screen');
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
     assert.ok(overflow <= 1, `no page scroll at ${w}×${h}`);
+    // The code sits at the screen's foot, right of the card; it once covered the card's buttons at 1024 px.
+    const qr = await page.locator('.ct-qr svg').waitFor({ timeout: 5000 }).then(() => page.locator('.ct-qr').boundingBox());
+    assert.ok(card.x + card.width <= qr.x, `card ends at ${card.x + card.width}, the QR code starts at ${qr.x} (${w}×${h})`);
     await shot(page, `projector-${w}x${h}`);
     await page.context().close();
   }
