@@ -128,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
             if owns {
                 web::replace_hash(&view.to_hash());
             }
-            web::panel_to_top(&root);
+            web::panel_to_top(root.cast());
             web::after_paint(Box::new(move || {
                 follow.dispatch(Action::MapFollows);
                 if owns {
@@ -177,7 +177,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // Keys: arrows everywhere, clicker and presenter keys in presenter mode. On its own page the
     // widget listens to the whole document; mounted inside an article, only while focus is within it.
-    // Presenting, "next" and "previous" first show the rest of a card longer than the screen.
+    // Presenting, "next" and "previous" first show the rest of a card (or text) longer than the screen.
     {
         let dispatch = dispatch.clone();
         let present = state.present;
@@ -219,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(a) = key_action(&key, present) {
                     e.prevent_default();
                     let forward = a == Action::Next;
-                    if !(present && (forward || a == Action::Prev) && web::reveal_panel(&root, forward)) {
+                    if !(present && (forward || a == Action::Prev) && web::reveal_panel(root.cast(), forward)) {
                         dispatch.emit(a);
                     }
                 }

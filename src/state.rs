@@ -131,10 +131,10 @@ pub fn key_action(key: &str, present: bool) -> Option<Action> {
     Some(a)
 }
 
-/// Where a presenter's "next" (`forward`) or "previous" scrolls a card longer than its panel before the key moves
-/// to another stop: most of a screen on, so the audience sees the whole card and keeps a few lines for context.
-/// `top` is the panel's scroll offset, `seen` its height, `total` its content's; `None` when the card already
-/// shows its end (its start, going back): the key then moves on.
+/// Where a presenter's "next" (`forward`) or "previous" scrolls a panel longer than the screen (a card, the
+/// overview's text) before the key moves to another view: most of a screen on, so the audience sees all of it and
+/// keeps a few lines for context. `top` is the panel's scroll offset, `seen` its height, `total` its content's;
+/// `None` when it already shows its end (its start, going back): the key then moves on.
 pub fn reveal(top: f64, seen: f64, total: f64, forward: bool) -> Option<f64> {
     // Scroll offsets may be fractional while the content's height is rounded: within 2 px is the end.
     let (end, step) = ((total - seen).max(0.0), seen * 0.8);

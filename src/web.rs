@@ -117,13 +117,13 @@ pub fn prefers_reduced_motion() -> bool {
 }
 
 /// The widget's panel (the card, a route's list or the overview's text), inside `root`, the widget's own element.
-fn panel(root: &yew::NodeRef) -> Option<web_sys::Element> {
-    root.cast::<web_sys::Element>()?.query_selector(".ct-panel").ok()?
+fn panel(root: Option<web_sys::Element>) -> Option<web_sys::Element> {
+    root?.query_selector(".ct-panel").ok()?
 }
 
 /// A new view's panel starts at its top: the phone's sheet and the projector's panel scroll on their own, and
 /// kept the last card's offset, so a swipe to the next card could open it halfway down.
-pub fn panel_to_top(root: &yew::NodeRef) {
+pub fn panel_to_top(root: Option<web_sys::Element>) {
     if let Some(p) = panel(root) {
         p.set_scroll_top(0);
     }
@@ -132,7 +132,7 @@ pub fn panel_to_top(root: &yew::NodeRef) {
 /// Scroll a panel longer than the projector's screen (a card, the overview's text) on by most of a screen
 /// (`state::reveal`), smoothly unless the reader prefers less motion. False when it shows its end already (its
 /// start, `forward` false).
-pub fn reveal_panel(root: &yew::NodeRef, forward: bool) -> bool {
+pub fn reveal_panel(root: Option<web_sys::Element>, forward: bool) -> bool {
     let Some(p) = panel(root) else { return false };
     let Some(y) =
         crate::state::reveal(p.scroll_top() as f64, p.client_height() as f64, p.scroll_height() as f64, forward)

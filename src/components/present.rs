@@ -19,7 +19,7 @@ pub struct Presenter {
     qr: UseStateHandle<Option<(String, AttrValue)>>,
 }
 
-/// Seconds per stop on the automatic tour (per screen of a card longer than the projector's panel).
+/// Seconds per stop on the automatic tour (per screen of a card or text longer than the projector's panel).
 const TOUR_SECONDS: u32 = 12;
 
 /// The link the audience should open: this page without presenter flags, at the current view.
@@ -54,8 +54,8 @@ pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>, root: &NodeRe
                 let left = std::cell::Cell::new(TOUR_SECONDS);
                 gloo::timers::callback::Interval::new(1000, move || {
                     let mut n = left.get().saturating_sub(1);
-                    // A card longer than the screen is shown whole, a count per screen, before the tour moves on.
-                    if n == 0 && crate::web::reveal_panel(&root, true) {
+                    // A card (or text) longer than the screen is shown whole, a count per screen, before the tour moves on.
+                    if n == 0 && crate::web::reveal_panel(root.cast(), true) {
                         n = TOUR_SECONDS;
                     }
                     left.set(n);
