@@ -16,7 +16,16 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(50)).await;
 }
 
+thread_local! {
+    /// The app the last test mounted: the next `mount` ends it. Its root's removal alone would leave it running
+    /// (an automatic tour, a flight, a resize), and its map's renders would count in the next test's figures.
+    static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+}
+
 fn mount() -> Element {
+    if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
     let doc = gloo::utils::document();
     // The widget's own stylesheet, so the map has the size and layout a reader's has.
     if doc.get_element_by_id("ct-test-style").is_none() {
@@ -32,7 +41,8 @@ fn mount() -> Element {
     // An article's column of its own, whatever the test runner writes to the page around it.
     root.set_attribute("style", "position:fixed;left:0;top:0;width:1000px;height:700px;overflow:auto").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { owns_page: false }).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { owns_page: false }).render();
+    APP.with(|a| *a.borrow_mut() = Some(app));
     root
 }
 
@@ -122,17 +132,28 @@ async fn a_tap_rings_its_marker_then_shows_the_card_then_the_map_follows() {
     let ringed = || root.query_selector("[data-stop=yiwu][data-tap]").unwrap().is_some();
     assert!(ringed(), "the tapped marker is ringed at once");
     assert_eq!(text(&root, "#ct-card-h"), None, "the card waits for the ring's frame");
-    // Then the card, before the map renders for the view (it follows after the card's frame).
-    let mut card = None;
-    for _ in 0..500 {
-        yew::platform::time::sleep(Duration::ZERO).await;
-        card = text(&root, "#ct-card-h");
-        if card.is_some() {
-            break;
+    // Then the card, before the map renders for the view (it follows after the card's frame). The map's render
+    // count is read when the heading enters the page (a mutation observer's callback runs in the task that drew
+    // it): a timer polling for it could run a frame late on a busy machine and see the map's render too.
+    let at_card: std::rc::Rc<std::cell::RefCell<Option<(String, u32)>>> = Default::default();
+    let seen = at_card.clone();
+    let watched = root.clone();
+    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if seen.borrow().is_none() {
+            if let Some(h) = text(&watched, "#ct-card-h") {
+                *seen.borrow_mut() = Some((h, renders()));
+            }
         }
-    }
-    assert_eq!(card.as_deref(), Some("义乌市"));
-    assert_eq!(renders() - before, 0, "the map rendered in the card's own frame");
+    });
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).unwrap();
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_child_list(true);
+    opts.set_subtree(true);
+    observer.observe_with_options(&root, &opts).unwrap();
+    let (card, count) = steady(|| at_card.borrow().clone(), |c| c.is_some()).await.expect("the card shows");
+    observer.disconnect();
+    assert_eq!(card, "义乌市");
+    assert_eq!(count - before, 0, "the map rendered in the card's own frame");
     let selected = || root.query_selector("[data-stop=yiwu].sel").unwrap().is_some();
     steady(selected, |s| *s).await;
     assert_eq!(renders() - before, 1, "the map renders once for the new view");
