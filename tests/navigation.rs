@@ -175,7 +175,7 @@ fn leg_distances_match_an_independent_formula() {
 
 #[test]
 fn a_presenters_next_shows_the_rest_of_a_long_card_before_moving_on() {
-    // A card of 1500 px in a panel of 870: two presses show it all, a third moves on.
+    // A card of 1500 px in a panel of 870: one press shows the rest of it, the next moves on.
     let (seen, total) = (870.0, 1500.0);
     let first = reveal(0.0, seen, total, true).unwrap();
     assert_eq!(first, 630.0, "to the end, which is nearer than 0.8 of a screen");

@@ -54,7 +54,8 @@ pub fn use_presenter(st: &AppState, ondispatch: &Callback<Action>, root: &NodeRe
                 let left = std::cell::Cell::new(TOUR_SECONDS);
                 gloo::timers::callback::Interval::new(1000, move || {
                     let mut n = left.get().saturating_sub(1);
-                    // A card (or text) longer than the screen is shown whole, a count per screen, before the tour moves on.
+                    // A card (or text) longer than the screen is shown whole, a count per screen, before the tour
+                    // moves on.
                     if n == 0 && crate::web::reveal_panel(root.cast(), true) {
                         n = TOUR_SECONDS;
                     }

@@ -110,7 +110,8 @@ const panelScroll = (page) => page.locator('.ct-panel').evaluate((p) => {
     last: seen(p.querySelector('.ct-card').lastElementChild) };
 });
 
-/** The panel's scroll once it has come to rest within 2 px of `want` (a smooth scroll takes a few frames). */
+/** The panel's scroll once it has come to rest within 1 px of `want` (a smooth scroll takes a few frames), or
+ *  wherever it is after 3 s. */
 async function scrollSettles(page, want) {
   await page.waitForFunction((w) => Math.abs(document.querySelector('.ct-panel').scrollTop - w) < 1, want, { timeout: 3000 }).catch(() => {});
   return panelScroll(page);
