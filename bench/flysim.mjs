@@ -8,6 +8,11 @@
 //   overlay   markers hidden and copied into an HTML overlay, one box each, moved by a translate at every frame
 //   animated  both layers moved by Web Animations set once (the compositor runs them), markers hidden
 //   animated-overlay  the same, with the overlay's boxes also moved by Web Animations
+//   nss       the top layer's viewBox set at every frame as now, but the markers hidden and drawn instead as the
+//             round caps of zero-length strokes (`vector-effect: non-scaling-stroke`), one path per route: the
+//             marks keep their size without a counter-scale each (what src/flight_marks.rs came of)
+//   nssd      nss, with the paths' points rewritten at every frame (a marker moved off its place keeps its
+//             offset in px, not in map units)
 // Prints per way the p95 frame interval and the frames over 20 ms of each sample.
 //   node bench/flysim.mjs [N] [way,way,...] [dir]      (defaults: 5, now,layers,animated, dist/)
 import path from 'node:path';
@@ -16,7 +21,7 @@ import { serveBuilds, settledPage } from './lib/fly.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] || 5);
-const WAYS = ['now', 'scaled', 'layers', 'overlay', 'animated', 'animated-overlay'];
+const WAYS = ['now', 'scaled', 'layers', 'overlay', 'animated', 'animated-overlay', 'nss', 'nssd'];
 const ways = (process.argv[3] || 'now,layers,animated').split(',');
 for (const w of ways) if (!WAYS.includes(w)) throw new Error(`unknown way ${w}: one of ${WAYS.join(', ')}`);
 const { srv, browser, url } = await serveBuilds([path.resolve(process.argv[4] || path.join(ROOT, 'dist'))]);
@@ -55,6 +60,27 @@ async function fly(way) {
     box.appendChild(host);
     for (const k of marks) k.style.visibility = 'hidden';
   }
+  let proxies = [];
+  if (way.startsWith('nss')) {
+    const inv = top.getScreenCTM().inverse();
+    const by = new Map();
+    for (const k of marks) {
+      const m = inv.multiply(k.getScreenCTM());
+      const col = getComputedStyle(k).getPropertyValue('--route') || getComputedStyle(k.querySelector('*') || k).fill;
+      if (!by.has(col)) by.set(col, []);
+      by.get(col).push([m.e, m.f]);
+      k.style.visibility = 'hidden';
+    }
+    const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    for (const [col, pts] of by) for (const [w, c] of [[26, '#fff'], [22, col]]) {
+      const p = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      p.setAttribute('d', pts.map(([a, b]) => `M${a.toFixed(1)} ${b.toFixed(1)}h0`).join(''));
+      proxies.push([p, pts]);
+      p.setAttribute('style', `fill:none;stroke:${c};stroke-width:${w}px;stroke-linecap:round;vector-effect:non-scaling-stroke`);
+      g.appendChild(p);
+    }
+    top.appendChild(g);
+  }
   const moved = (b, s) => `translate(${((b.x - W / 2) * s + W / 2).toFixed(2)}px,${((b.y - H / 2) * s + H / 2).toFixed(2)}px)`;
   if (way.startsWith('animated')) {
     const K = 12;
@@ -75,7 +101,7 @@ async function fly(way) {
       const e = Math.min(1, (now - t0) / 1000);
       const s = zoom(e);
       if (!way.startsWith('animated')) {
-        if (way === 'now') {
+        if (way === 'now' || way.startsWith('nss')) {
           const cx = x + w / 2; const cy = y + h / 2;
           top.setAttribute('viewBox', `${(cx - w / s / 2).toFixed(2)} ${(cy - h / s / 2).toFixed(2)} ${(w / s).toFixed(2)} ${(h / s).toFixed(2)}`);
         } else {
@@ -84,6 +110,7 @@ async function fly(way) {
         base.style.transform = `scale(${s.toFixed(5)})`;
         if (way === 'now' || way === 'scaled') for (const k of marks) k.style.transform = `scale(${(1 / s).toFixed(5)})`;
         for (const b of boxes) b.d.style.transform = moved(b, s);
+        if (way === 'nssd') for (const [p, pts] of proxies) p.setAttribute('d', pts.map(([a, b]) => `M${(a + 3 / s).toFixed(1)} ${(b + 2 / s).toFixed(1)}h0`).join(''));
       }
       if (e < 1) requestAnimationFrame(frame);
       else done();
