@@ -11,6 +11,7 @@ pub mod card_text;
 pub mod data;
 pub mod declutter;
 pub mod export;
+pub mod flight_marks;
 pub mod geo;
 pub mod host;
 pub mod labels;

@@ -4,7 +4,8 @@
 //! # Implementation note:
 //! The camera is written straight to the DOM (see `flight`): the top SVG's `viewBox`, one CSS
 //! variable (`--inv`, the inverse scale that keeps markers and labels at constant px size), and
-//! during a flight a CSS transform that moves the base map's picture instead of redrawing it.
+//! during a flight a CSS transform that moves the base map's picture instead of redrawing it, and
+//! the flight's own drawing of the markers, whose points alone change from frame to frame.
 //! Yew never renders those, so a re-render mid-flight cannot fight the animation, and no path is
 //! rebuilt per frame. Labels are placed once per target view, not per frame.
 
@@ -24,6 +25,7 @@ use crate::web::delta;
 
 use crate::address::View;
 use crate::camera::{Bounds, Camera, Viewport};
+use crate::flight_marks::{flocks, mark_at};
 use crate::geo::Point;
 use crate::layout::MapFrame;
 use crate::model::Lang;
@@ -101,6 +103,11 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     let frame = MapFrame::new(&TOUR, &p.view, *vp, p.present, user);
     let target = frame.cam;
     let zoom = frame.zoom;
+    // Labels are placed on every render, and every render has a reason to place them again: the map renders
+    // only when the frame (view, size, presenting, a camera the reader chose) or the language changes (engaged
+    // and the wheel hint live on the element, the app's props compare equal). So no memo: one keyed on those
+    // would never hit, and cost 0.35 KB of wasm.
+    let lay = Rc::new(frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang));
 
     // Track the map's size.
     {
@@ -143,6 +150,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let motion = motion.clone();
         let (svg_ref, base_ref) = (svg_ref.clone(), base_ref.clone());
         let last_view = use_mut_ref(|| None::<View>);
+        let (lay, style) = (lay.clone(), frame.style);
         use_effect_with((target, zoom, *vp, p.view.clone()), move |(target, zoom, vp, view)| {
             let mut last = last_view.borrow_mut();
             // A resize during a flight (the phone's sheet opening) retargets the flight instead of cutting it.
@@ -155,7 +163,7 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 }
             }
             if let Some(surf) = Surfaces::find(&base_ref, &svg_ref) {
-                fly(motion, surf, *target, *zoom, *vp, animate);
+                fly(motion, surf, *target, *zoom, *vp, animate, || flocks(&TOUR, view, &lay, style));
             }
         });
     }
@@ -163,14 +171,39 @@ pub fn tour_map(p: &TourMapProps) -> Html {
     // Drag to pan, two fingers to pinch; one finger scrolling up and down is left to the page (touch-action: pan-y).
     let pointers = use_mut_ref(Pointers::default);
     let dragged = use_mut_ref(|| false);
+    // The reader sees a click on a marker in the next frame: the marker rings, and the app renders the card
+    // only after that frame is painted. Rendering the card in the click's own task kept that first frame
+    // waiting for the card's render and layout (1280×800, 4× CPU: interaction to next paint p50/p75/p95
+    // 56/64/88 -> 32/32/48 ms; the card itself a frame or two later, 57 -> 86 ms at the median; on a phone INP
+    // 88/104/136 -> 48/56/64 and the card 91 -> 96 ms. bench/RESULTS.md).
+    let select = {
+        let store = p.store.clone();
+        Callback::from(move |v: View| {
+            let store = store.clone();
+            crate::web::after_paint(Box::new(move || store.dispatch(Action::Show(v))));
+        })
+    };
+    // A tap that began on a mark while a flight drew the markers in their stead (they are hidden then, and
+    // cannot take it): the view it opens when the finger lifts without dragging.
+    let tapped = use_mut_ref(|| None::<View>);
     let onpointerdown = {
         let pointers = pointers.clone();
         let dragged = dragged.clone();
         let (engaged, container) = (engaged.clone(), container.clone());
+        let (svg_ref, motion, tapped, lay) = (svg_ref.clone(), motion.clone(), tapped.clone(), lay.clone());
+        let (style, vp) = (frame.style, *vp);
         Callback::from(move |e: PointerEvent| {
             pointers.borrow_mut().set(e.pointer_id(), Point::new(e.client_x() as f64, e.client_y() as f64));
             *dragged.borrow_mut() = false;
             engage(&container, &engaged, true);
+            let svg = svg_ref.cast::<Element>().filter(|s| s.has_attribute("data-flying"));
+            let m = motion.borrow();
+            *tapped.borrow_mut() = svg.zip(m.shown).and_then(|(svg, cam)| {
+                let r = svg.get_bounding_client_rect();
+                let at = Point::new(e.client_x() as f64 - r.left(), e.client_y() as f64 - r.top());
+                let i = mark_at(&TOUR, &lay, style, &cam, vp, m.zoom, at)?;
+                Some(TOUR.stops.get(i).map_or(View::Start, |st| View::Stop(st.id.to_string())))
+            });
         })
     };
     let onpointermove = {
@@ -231,13 +264,17 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         let motion = motion.clone();
         let user_cam = user_cam.clone();
         let view = p.view.clone();
+        let (tapped, select) = (tapped.clone(), select.clone());
         Callback::from(move |e: PointerEvent| {
             let mut ps = pointers.borrow_mut();
             ps.remove(e.pointer_id());
+            let tap = tapped.borrow_mut().take();
             if ps.0.is_empty() && *dragged.borrow() {
                 if let Some(c) = motion.borrow().shown {
                     user_cam.set(Some((view.clone(), c)));
                 }
+            } else if let Some(v) = tap.filter(|_| e.type_() == "pointerup") {
+                select.emit(v);
             }
         })
     };
@@ -319,11 +356,6 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         Callback::from(move |_| user_cam.set(None))
     };
 
-    // Labels are placed on every render, and every render has a reason to place them again: the map renders
-    // only when the frame (view, size, presenting, a camera the reader chose) or the language changes (engaged
-    // and the wheel hint live on the element, the app's props compare equal). So no memo: one keyed on those
-    // would never hit, and cost 0.35 KB of wasm.
-    let lay = Rc::new(frame.layout(&TOUR, &DELTA.labels, &p.view, p.lang));
     map_view(MapProps {
         view: p.view.clone(),
         lang: p.lang,
@@ -333,24 +365,6 @@ pub fn tour_map(p: &TourMapProps) -> Html {
         detail: Some(target.scale >= DETAIL_SCALE),
         fit: user.is_some(),
         hint: Some(hint_ref),
-        on: MapHandlers {
-            container,
-            base: base_ref,
-            top: svg_ref,
-            onfit: fit,
-            onselect: Some({
-                // The reader sees the click in the next frame: the marker rings, and the app renders the card
-                // only after that frame is painted. Rendering the card in the click's own task kept that first
-                // frame waiting for the card's render and layout (1280×800, 4× CPU: interaction to next paint
-                // p50/p75/p95 56/64/88 -> 32/32/48 ms; the card itself a frame or two later, 57 -> 86 ms at the
-                // median; on a phone INP 88/104/136 -> 48/56/64 and the card 91 -> 96 ms. bench/RESULTS.md).
-                let store = p.store.clone();
-                Callback::from(move |v: View| {
-                    let store = store.clone();
-                    crate::web::after_paint(Box::new(move || store.dispatch(Action::Show(v))));
-                })
-            }),
-            dragged,
-        },
+        on: MapHandlers { container, base: base_ref, top: svg_ref, onfit: fit, onselect: Some(select), dragged },
     })
 }

@@ -270,6 +270,8 @@ pub fn map_view(p: MapProps) -> Html {
                 preserveAspectRatio="xMidYMid meet" viewBox={p.view_box.clone()}>
                 <g class="ct-routes" aria-hidden="true">{ for routes }</g>
                 { for lead.iter().map(|set| markers(&p, set)) }
+                // The live map's markers as its flights draw them (crate::flight_marks), empty until one starts.
+                if on.onselect.is_some() { <g class="ct-fly" aria-hidden="true" /> }
             </svg>
             <svg ref={on.base.clone()} class="ct-base" aria-hidden="true" preserveAspectRatio="xMidYMid meet"
                 viewBox={p.view_box.clone()}>

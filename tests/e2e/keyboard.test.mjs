@@ -68,6 +68,9 @@ test('keyboard only: reach a marker, open it, walk next and previous, switch tab
   await page.keyboard.press('Enter');
   assert.equal(await titleBecomes(page, '义乌市'), '义乌市');
   assert.match(await announced(page, '义乌市'), /义乌市/);
+  // The map flies to it meanwhile, hiding the markers' shapes but not the marker buttons: the focus stays.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.stop), 'yiwu', 'the focus stays on 义乌 through its flight');
   assert.equal(await hashBecomes(page, '#/yiwu'), '#/yiwu');
 
   // Arrows walk the tour.

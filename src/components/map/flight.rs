@@ -1,5 +1,6 @@
 //! How the map's camera reaches the screen: the two SVG layers, flights between views, and the
-//! pointers of a drag or a pinch. Nothing here renders; it writes two attributes and one transform.
+//! pointers of a drag or a pinch. Nothing here renders through Yew: it writes two attributes and one
+//! transform, and during a flight the few paths that draw the markers meanwhile (crate::flight_marks).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use web_sys::Element;
 use yew::NodeRef;
 
 use crate::camera::{ease_in_out, flight_ms, Camera, Viewport};
+use crate::flight_marks::Flock;
 use crate::geo::Point;
 use crate::num::Fixed;
 
@@ -45,34 +47,55 @@ fn set_inv(el: &Element, cam: &Camera, zoom: f64) {
     }
 }
 
-/// The top layer's constant-size markers (`g.k`), scaled one by one during a flight. `--inv` on the layer
-/// is inherited by every element in it, so changing it restyles all of them at every frame; a transform
-/// on each marker restyles the markers alone (at 4× CPU about half the style work of a frame). Not the
-/// numbers (`text.k`): style.css hides them while flying, and a hidden element whose transform changes is
-/// still restyled (61 elements a frame with them, 43 without). Dropped when the flight ends
-/// (`Surfaces::apply`), where `--inv` takes over. Their style objects are looked up once per flight,
-/// and each frame's transform crosses into JS once.
-struct Marks(Vec<web_sys::CssStyleDeclaration>);
+/// The flight's drawing of the markers (crate::flight_marks): the top layer's `g.ct-fly`, and each flock with
+/// the paths whose points every frame rewrites, its leaders' (if it has any) and its marks' (ring and fill).
+/// style.css shows it, and hides the markers, while the layer is `data-flying`.
+struct Flocks(Option<Element>, Vec<(Flock, Option<Element>, [Element; 2])>);
 
-impl Marks {
-    fn of(top: &Element) -> Marks {
-        let list = top.query_selector_all("g.k").ok();
-        let style = |n: web_sys::Node| Some(n.dyn_into::<web_sys::SvgElement>().ok()?.style());
-        let all = list.map(|l| (0..l.length()).filter_map(|i| style(l.item(i)?)).collect());
-        Marks(all.unwrap_or_default())
-    }
-
-    fn scale(&self, cam: &Camera, zoom: f64) {
-        let t = wasm_bindgen::JsValue::from(format!("scale({})", Fixed(zoom / cam.scale, 5)));
-        let key = wasm_bindgen::JsValue::from("transform");
-        for style in &self.0 {
-            let _ = js_sys::Reflect::set(style, &key, &t);
+impl Flocks {
+    fn draw(top: &Element, flocks: Vec<Flock>) -> Flocks {
+        let Some(layer) = top.query_selector(".ct-fly").ok().flatten() else {
+            return Flocks(None, Vec::new());
+        };
+        let mut markup = String::new();
+        for f in &flocks {
+            f.markup(&mut markup);
         }
+        layer.set_inner_html(&markup);
+        let paths = layer.query_selector_all("path").ok();
+        let path = |i: u32| paths.as_ref()?.item(i)?.dyn_into::<Element>().ok();
+        let mut next = 0;
+        let mut items = Vec::new();
+        for f in flocks {
+            // In the markup's order: leader and dot's ring and fill (if moved), ring, fill.
+            let leader = if f.moved() {
+                next += 3;
+                path(next - 3)
+            } else {
+                None
+            };
+            next += 2;
+            if let (Some(ring), Some(fill)) = (path(next - 2), path(next - 1)) {
+                items.push((f, leader, [ring, fill]));
+            }
+        }
+        Flocks(Some(layer), items)
     }
 
-    fn release(&self) {
-        for style in &self.0 {
-            let _ = style.remove_property("transform");
+    /// The flocks at `cam`: `all` of them, or (from frame to frame) only those with a mark moved out of a crowd,
+    /// whose px offsets are a different distance on the map at each scale; the others' points stay put.
+    fn frame(&self, cam: &Camera, zoom: f64, all: bool) {
+        if let Some(layer) = self.0.as_ref().and_then(|l| l.dyn_ref::<web_sys::SvgElement>()) {
+            let _ = layer.style().set_property("--z", &Fixed(zoom, 4).to_string());
+        }
+        for (f, leader, marks) in self.1.iter().filter(|(f, ..)| all || f.moved()) {
+            let (leaders, points) = f.points(1.0 / cam.scale, zoom);
+            if let Some(l) = leader {
+                let _ = l.set_attribute("d", &leaders);
+            }
+            for p in marks {
+                let _ = p.set_attribute("d", &points);
+            }
         }
     }
 }
@@ -94,14 +117,16 @@ impl Surfaces {
     /// do not fall in the same frame.
     fn land(&self, cam: &Camera, zoom: f64, vp: Viewport) {
         self.draw_base(cam, zoom, vp);
-        if self.top.has_attribute("data-flying") {
-            Marks::of(&self.top).release();
-        }
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
         set_inv(&self.top, cam, zoom);
     }
 
     fn reveal(&self) {
+        if self.top.has_attribute("data-flying") {
+            if let Ok(Some(layer)) = self.top.query_selector(".ct-fly") {
+                layer.set_inner_html("");
+            }
+        }
         let _ = self.base.remove_attribute("data-flying");
         let _ = self.top.remove_attribute("data-flying");
     }
@@ -114,11 +139,11 @@ impl Surfaces {
         }
     }
 
-    /// One frame of a flight: the top layer redrawn at `cam`, the base layer's picture (drawn at
-    /// `base`) moved to match.
-    fn frame(&self, marks: &Marks, base: &Camera, cam: &Camera, zoom: f64, vp: Viewport) {
+    /// One frame of a flight: the top layer redrawn at `cam` with the flight's markers, the base layer's
+    /// picture (drawn at `base`) moved to match.
+    fn frame(&self, flocks: &Flocks, base: &Camera, cam: &Camera, zoom: f64, vp: Viewport) {
         let _ = self.top.set_attribute("viewBox", &cam.view_box_attr(vp));
-        marks.scale(cam, zoom);
+        flocks.frame(cam, zoom, false);
         let [tx, ty, r] = base.transform_to(cam);
         if let Some(el) = self.base.dyn_ref::<web_sys::SvgElement>() {
             let t = format!("translate({}px,{}px) scale({})", Fixed(tx, 2), Fixed(ty, 2), Fixed(r, 5));
@@ -127,8 +152,17 @@ impl Surfaces {
     }
 }
 
-/// Move the camera to `to` (markers at `zoom`): a flight when `animate`, otherwise a cut.
-pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, vp: Viewport, animate: bool) {
+/// Move the camera to `to` (markers at `zoom`): a flight when `animate`, drawing the markers as `flocks`
+/// gives them, otherwise a cut.
+pub fn fly(
+    motion: Rc<RefCell<Motion>>,
+    surf: Surfaces,
+    to: Camera,
+    zoom: f64,
+    vp: Viewport,
+    animate: bool,
+    flocks: impl FnOnce() -> Vec<Flock>,
+) {
     let (from, from_zoom) = {
         let m = motion.borrow();
         (m.shown, m.zoom)
@@ -151,10 +185,11 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
     let _ = surf.top.set_attribute("data-flying", "");
     let dur = flight_ms(&from, &to, vp);
     let start: Rc<RefCell<Option<f64>>> = Rc::default();
-    let marks = Marks::of(&surf.top);
+    let flocks = Flocks::draw(&surf.top, flocks());
+    flocks.frame(&from, from_zoom, true);
     fn step(
         motion: Rc<RefCell<Motion>>,
-        layers: Rc<(Surfaces, Marks)>,
+        layers: Rc<(Surfaces, Flocks)>,
         [from, to, base]: [Camera; 3],
         zooms: (f64, f64),
         vp: Viewport,
@@ -173,11 +208,13 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
                 m.shown = Some(cam);
                 m.zoom = zoom;
             }
-            let (surf, marks) = &*layers;
+            let (surf, flocks) = &*layers;
             if t < 1.0 {
-                surf.frame(marks, &base, &cam, zoom, vp);
+                surf.frame(flocks, &base, &cam, zoom, vp);
                 step(m2, layers.clone(), [from, to, base], zooms, vp, dur, start);
             } else {
+                // The flight's markers stay a frame more, landed with the map, while its labels wait.
+                flocks.frame(&cam, zoom, false);
                 surf.land(&cam, zoom, vp);
                 // A flight that starts meanwhile drops this frame (it replaces `frame`), and hides them anyway.
                 let layers = layers.clone();
@@ -186,7 +223,7 @@ pub fn fly(motion: Rc<RefCell<Motion>>, surf: Surfaces, to: Camera, zoom: f64, v
         });
         motion.borrow_mut().frame = Some(handle);
     }
-    step(motion, Rc::new((surf, marks)), [from, to, base], (from_zoom, zoom), vp, dur, start);
+    step(motion, Rc::new((surf, flocks)), [from, to, base], (from_zoom, zoom), vp, dur, start);
 }
 
 /// The pointers down on the map (one for a drag, two for a pinch), by pointer id.
