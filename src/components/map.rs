@@ -273,7 +273,8 @@ pub fn tour_map(p: &TourMapProps) -> Html {
                 if let Some(c) = motion.borrow().shown {
                     user_cam.set(Some((view.clone(), c)));
                 }
-            } else if let Some(v) = tap.filter(|_| e.type_() == "pointerup") {
+            } else if let Some(v) = tap.filter(|_| ps.0.is_empty() && !*dragged.borrow() && e.type_() == "pointerup") {
+                // One finger lifted where it landed: not a drag, nor one finger of a pinch.
                 select.emit(v);
             }
         })
