@@ -6,8 +6,9 @@
 //! (bench/flysim.mjs). So a flight hides the markers and draws them instead as the caps of zero-length
 //! strokes whose width is in screen px (`vector-effect: non-scaling-stroke`): a round cap is a circle, a
 //! square one a square, turned 45° a diamond. One pair of paths (ring beneath, fill on top) per kind of
-//! mark; from frame to frame only their points change. The shapes are `marker`'s; the markers come back
-//! on landing (src/components/map/flight.rs).
+//! mark, and for a kind with marks moved out of a crowd, their leaders and dots. From frame to frame only
+//! the points of those kinds change (a moved mark's offset is in px, so a different distance on the map at
+//! each scale). The shapes are `marker`'s; the markers come back on landing (src/components/map/flight.rs).
 
 use std::fmt::Write;
 
@@ -179,6 +180,8 @@ mod tests {
         flocks(&TOUR, view, &lay, frame.style)
     }
 
+    const RADIUS: f64 = crate::layout::PHONE.radius;
+
     #[test]
     fn every_mark_flies_once_in_its_own_shape_and_colour() {
         for view in [View::Overview, View::Route(2), View::Stop("yiwu".into()), View::Start] {
@@ -187,10 +190,7 @@ mod tests {
             assert_eq!(fl[0].fill, "var(--ink)", "the start is drawn first, beneath the stops");
             for f in &fl[1..] {
                 let g = TOUR.groups.iter().find(|g| *g.color == *f.fill).expect("a group's colour");
-                assert!(matches!(
-                    (f.shape, marker::shape(g.number, 1.0)),
-                    (Shape::Circle { .. }, Shape::Circle { .. }) | (Shape::Square { .. }, Shape::Square { .. })
-                ));
+                assert_eq!(f.shape, marker::shape(g.number, RADIUS), "group {} in {view:?}", g.number);
             }
         }
     }
