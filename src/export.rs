@@ -244,7 +244,8 @@ pub fn map_svg(
         match stop {
             Some(st) => {
                 let sel = selected == Some(&*st.id);
-                let edge = if sel { format!("{INK}\" stroke-width=\"3") } else { format!("{EDGE}\" stroke-width=\"2") };
+                let (edge, ring) = if sel { (INK, marker::CHOSEN_RING) } else { (EDGE, marker::RING) };
+                let edge = format!("{edge}\" stroke-width=\"{}", Fixed(ring, 1));
                 shape(&mut o, st.group, style.radius, &format!("fill=\"{color}\" stroke=\"{edge}\""));
                 let attrs = format!(
                     "font-size=\"{}\" font-weight=\"700\" fill=\"#FFFFFF\" text-anchor=\"middle\"",
@@ -253,7 +254,8 @@ pub fn map_svg(
                 text(&mut o, 0.0, style.font * 0.36, &attrs, &st.order.to_string());
             }
             None => o.push_str(
-                &marker::start_shape(START_HALF).svg(&format!("fill=\"{INK}\" stroke=\"#FFFFFF\" stroke-width=\"2\"")),
+                &marker::start_shape(START_HALF)
+                    .svg(&format!("fill=\"{INK}\" stroke=\"#FFFFFF\" stroke-width=\"{}\"", Fixed(marker::RING, 1))),
             ),
         }
         if let Some(off) = lay.labels[i] {

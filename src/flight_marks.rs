@@ -41,7 +41,8 @@ pub fn flocks(tour: &Tour, view: &View, lay: &MapLayout, style: MarkerStyle) -> 
     let points = marker_points(tour);
     let place = |i: usize| (points[i], lay.marks.get(i).copied().unwrap_or_default());
     let n = tour.stops.len();
-    let start_ring = if *view == View::Start { ("var(--accent)", 3.0) } else { ("var(--paper)", 2.0) };
+    let start_ring =
+        if *view == View::Start { ("var(--accent)", marker::CHOSEN_RING) } else { ("var(--paper)", marker::RING) };
     let mut out = vec![Flock {
         shape: marker::start_shape(START_HALF),
         fill: "var(--ink)".to_string(),
@@ -59,14 +60,14 @@ pub fn flocks(tour: &Tour, view: &View, lay: &MapLayout, style: MarkerStyle) -> 
         if !at.is_empty() {
             let dim = shown.is_some_and(|s| s != g.number);
             let shape = marker::shape(g.number, style.radius);
-            out.push(Flock { shape, fill: g.color.to_string(), ring: ("var(--edge)", 2.0), dim, at });
+            out.push(Flock { shape, fill: g.color.to_string(), ring: ("var(--edge)", marker::RING), dim, at });
         }
     }
     if let Some(i) = chosen {
         let st = &tour.stops[i];
         let fill = tour.group(st.group).map(|g| g.color.to_string()).unwrap_or_default();
         let shape = marker::shape(st.group, style.radius);
-        out.push(Flock { shape, fill, ring: ("var(--ink)", 3.0), dim: false, at: vec![place(i)] });
+        out.push(Flock { shape, fill, ring: ("var(--ink)", marker::CHOSEN_RING), dim: false, at: vec![place(i)] });
     }
     out
 }

@@ -38,6 +38,10 @@ pub fn start_shape(half: f64) -> Shape {
 pub const START_HALF: f64 = 8.0;
 /// The dot that marks a moved marker's true place, in px.
 pub const DOT_R: f64 = 2.5;
+/// A marker's ring, centred on its outline, in px (style.css `.ct-mk`, `.ct-start-mk`), and the chosen marker's
+/// (`.sel`): for export and for a flight's drawing of the markers.
+pub const RING: f64 = 2.0;
+pub const CHOSEN_RING: f64 = 3.0;
 
 /// Whether a marker drawn `offset` px from its true place was moved there (and so gets a leader and a dot).
 /// Squares against 0.5², not `f64::hypot`: that brings 2 KB of wasm (libm's hypot and fma) for one comparison.

@@ -82,13 +82,14 @@ impl Flocks {
         Flocks(Some(layer), items)
     }
 
-    /// The flocks at `cam`: `all` of them, or (from frame to frame) only those with a mark moved out of a crowd,
-    /// whose px offsets are a different distance on the map at each scale; the others' points stay put.
+    /// The flocks at `cam`: `all` of them, or (from frame to frame) only those with a mark moved out of a crowd
+    /// (those with a leader), whose px offsets are a different distance on the map at each scale; the others'
+    /// points stay put.
     fn frame(&self, cam: &Camera, zoom: f64, all: bool) {
         if let Some(layer) = self.0.as_ref().and_then(|l| l.dyn_ref::<web_sys::SvgElement>()) {
             let _ = layer.style().set_property("--z", &Fixed(zoom, 4).to_string());
         }
-        for (f, leader, marks) in self.1.iter().filter(|(f, ..)| all || f.moved()) {
+        for (f, leader, marks) in self.1.iter().filter(|(_, leader, _)| all || leader.is_some()) {
             let (leaders, points) = f.points(1.0 / cam.scale, zoom);
             if let Some(l) = leader {
                 let _ = l.set_attribute("d", &leaders);
