@@ -87,10 +87,13 @@ fn leader(out: &mut String, m: Point, color: &str) {
     }
     let _ = write!(
         out,
-        "<line x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"1.5\"/><circle r=\"{}\" fill=\"{color}\" stroke=\"#FFFFFF\"/>",
+        "<line x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"{}\"/>\
+         <circle r=\"{}\" fill=\"{color}\" stroke=\"#FFFFFF\" stroke-width=\"{}\"/>",
         Fixed(m.x, 1),
         Fixed(m.y, 1),
-        Fixed(DOT_R, 1)
+        Fixed(marker::LEADER, 1),
+        Fixed(DOT_R, 1),
+        Fixed(marker::DOT_RING, 1)
     );
 }
 
@@ -223,9 +226,10 @@ pub fn map_svg(
     };
     let lh = style.label_height();
     let label_attrs = format!(
-        "font-size=\"{}\" font-weight=\"700\" fill=\"{INK}\" stroke=\"{HALO}\" stroke-width=\"4\" \
+        "font-size=\"{}\" font-weight=\"700\" fill=\"{INK}\" stroke=\"{HALO}\" stroke-width=\"{}\" \
          stroke-linejoin=\"round\" paint-order=\"stroke\"",
-        Fixed(style.font, 1)
+        Fixed(style.font, 1),
+        Fixed(marker::LABEL_HALO, 1)
     );
     for (i, p) in marker_points(tour).into_iter().enumerate() {
         let at = cam.to_screen(vp, p);

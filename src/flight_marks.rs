@@ -134,9 +134,9 @@ impl Flock {
             for (p, _) in self.at.iter().filter(|(_, m)| marker::moved(*m)) {
                 let _ = write!(dots, "M{} {}h0", Fixed(p.x, 3), Fixed(p.y, 3));
             }
-            // The dot, ringed in the paper's colour 1 px wide as `.ct-dot` is.
-            path("var(--paper)", 2.0 * marker::DOT_R + 1.0, true, &dots);
-            path("var(--route)", 2.0 * marker::DOT_R - 1.0, true, &dots);
+            // The dot, ringed in the paper's colour as `.ct-dot` is.
+            path("var(--paper)", 2.0 * marker::DOT_R + marker::DOT_RING, true, &dots);
+            path("var(--route)", 2.0 * marker::DOT_R - marker::DOT_RING, true, &dots);
         }
         path(ring, 2.0 * reach + w, round, "");
         path("var(--route)", 2.0 * reach - w, round, "");

@@ -38,10 +38,34 @@ pub fn start_shape(half: f64) -> Shape {
 pub const START_HALF: f64 = 8.0;
 /// The dot that marks a moved marker's true place, in px.
 pub const DOT_R: f64 = 2.5;
-/// A marker's ring, centred on its outline, in px (style.css `.ct-mk`, `.ct-start-mk`), and the chosen marker's
-/// (`.sel`): for export and for a flight's drawing of the markers.
-pub const RING: f64 = 2.0;
-pub const CHOSEN_RING: f64 = 3.0;
+/// The widths of the strokes that draw a marker, in px, each written once: a constant for the export and a
+/// flight's drawing, and the same value as a CSS variable for style.css (`stroke-width: var(--ring)`), which
+/// the page sets with its palette (src/palette.rs, through [`stroke_vars`]).
+macro_rules! strokes {
+    ($($(#[$doc:meta])* $name:ident = $px:literal as $var:literal,)*) => {
+        $($(#[$doc])* pub const $name: f64 = $px as f64;)*
+        /// The widths above as CSS custom properties (`--ring:2px;…`), a literal for `concat!`.
+        macro_rules! stroke_vars {
+            () => {
+                concat!($("--", $var, ":", $px, "px;"),*)
+            };
+        }
+        pub(crate) use stroke_vars;
+    };
+}
+
+strokes!(
+    /// A marker's ring, centred on its outline (`.ct-mk`, `.ct-start-mk`).
+    RING = 2 as "ring",
+    /// The chosen marker's ring (`.sel`).
+    CHOSEN_RING = 3 as "ring-sel",
+    /// A moved marker's leader back to its true place (`.ct-leader`).
+    LEADER = 1.5 as "leader",
+    /// The paper-coloured ring of the dot at a moved marker's true place (`.ct-dot`).
+    DOT_RING = 1 as "dot-ring",
+    /// The halo behind a stop's name (`.ct-label`).
+    LABEL_HALO = 4 as "label-halo",
+);
 
 /// Whether a marker drawn `offset` px from its true place was moved there (and so gets a leader and a dot).
 /// Squares against 0.5², not `f64::hypot`: that brings 2 KB of wasm (libm's hypot and fma) for one comparison.

@@ -43,7 +43,8 @@ macro_rules! theme {
         $(#[$doc])*
         pub const $name: Palette = Palette { $($k: $v),* };
         /// The theme as CSS custom properties, for a `style` attribute.
-        pub const $vars: &str = concat!($("--", stringify!($k), ":", $v, ";"),*);
+        /// The markers' stroke widths (src/marker.rs) come with every theme, so the stylesheet finds them too.
+        pub const $vars: &str = concat!($("--", stringify!($k), ":", $v, ";"),*, crate::marker::stroke_vars!());
     };
 }
 
@@ -188,7 +189,8 @@ mod tests {
     #[test]
     fn the_theme_becomes_css_variables() {
         assert!(LIGHT_VARS.starts_with("--ink:#1F2328;--muted:#5B616B;"), "{LIGHT_VARS}");
-        assert_eq!(LIGHT_VARS.matches(';').count(), 22);
+        assert_eq!(LIGHT_VARS.matches(';').count(), 22 + 5);
+        assert!(LIGHT_VARS.ends_with("--ring:2px;--ring-sel:3px;--leader:1.5px;--dot-ring:1px;--label-halo:4px;"));
         assert!(LIGHT_VARS.contains(&format!("--accent:{};", LIGHT.accent)));
         assert!(DARK_VARS.contains(&format!("--paper:{};", DARK.paper)));
         assert!(NIGHT_VARS.contains(&format!("--lift:{};", NIGHT.lift)));
