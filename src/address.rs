@@ -42,7 +42,10 @@ pub fn parse_hash(hash: &str, is_stop: impl Fn(&str) -> bool, start: &str, group
         return View::Overview;
     }
     let decoded = percent_decode(hash.trim_start_matches('#'));
-    let path = decoded.trim().trim_matches('/').to_ascii_lowercase();
+    // A query written after the view (`#/yiwu?lang=en`, a link put together by hand) is not part of its
+    // name: the view stands, and the flags come from the page's own query as always.
+    let named = decoded.split('?').next().unwrap_or_default();
+    let path = named.trim().trim_matches('/').to_ascii_lowercase();
     let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     match parts.as_slice() {
         ["route", n] => match n.parse::<u8>() {
@@ -188,6 +191,11 @@ mod tests {
         assert_eq!(p("#//route//3"), View::Route(3));
         assert_eq!(p("#HangZhou/"), View::Start);
         assert_eq!(p("#/%68angzhou"), View::Start);
+        // A query after the view (a hand-made link) leaves the view named.
+        assert_eq!(p("#/yiwu?lang=en"), View::Stop("yiwu".into()));
+        assert_eq!(p("#/route/2/?embed"), View::Route(2));
+        assert_eq!(p("#/%3Flang=en"), View::Overview);
+        assert_eq!(p("#/nowhere?yiwu"), View::Overview);
     }
 
     #[test]

@@ -120,6 +120,19 @@ test('500 junk hashes and queries: no error, no warning, and the widget keeps wo
   }
 });
 
+test('a hand-made link with a query after the view (#/yiwu?lang=en) opens that view, not the overview', async () => {
+  const page = await openPage(browser, ARTICLE);
+  for (const [hash, name] of [['#/yiwu?lang=en', '义乌市'], ['#/route/2/?embed', '第二组']]) {
+    await page.goto('about:blank');
+    await load(page, server.url + hash);
+    const shown = hash.includes('route') ? '.ct-tabs [aria-selected=true]' : '#ct-card-h';
+    await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent.includes(n), [shown, name], { timeout: 5000 }).catch(() => {});
+    assert.match(await page.locator(shown).textContent({ timeout: 500 }).catch(() => ''), new RegExp(name), hash);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('200 junk postMessages from the host page: nothing throws, nothing navigates but the documented shape', async () => {
   const page = await openPage(browser, ARTICLE);
   const src = server.url + '?embed#/kunshan';
