@@ -51,8 +51,8 @@ function pageFiles() {
 // 126.5). Flights that draw the markers as a few paths of strokes' caps instead of scaling each marker back at every
 // frame (src/flight_marks.rs; main-thread work per frame at 4x CPU, median 16.4 -> 10.9 ms), with the tap in flight
 // that finds its mark, cost 3.0 / 2.8 KB (156.7 / 129.3). The markers' stroke widths written once, in src/marker.rs, and
-// set as CSS variables with each theme's colours (style.css had a copy of its own), cost 0.18 / 0.12 KB (156.9 /
-// 129.4). The rest of the way is the app's own code and content (see
+// set as CSS variables with each theme's colours (style.css had a copy of its own), with a hash's query no longer
+// sending the reader to the overview (15 B gzip of it), cost 0.18 / 0.38 KB (156.9 / 129.4). The rest of the way is the app's own code and content (see
 // bench/RESULTS.md). These budgets, a little above today's figures, stop it
 // from growing unnoticed, and fail if the build stops shortening the wasm's names or the release wasm falls
 // back to the stable compiler (+14 KB). The figures are those of the precompressed files a host serves
