@@ -100,3 +100,20 @@ test('prefers-reduced-motion: opening a stop cuts straight to the final view; ot
     await page.context().close();
   }
 });
+
+test('a resize after a flight has landed moves the camera at once, without a flight of its own', async () => {
+  const page = await openPage(browser, ARTICLE);
+  await load(page, server.url + '#/');
+  await page.locator('[data-stop=yiwu]').click();
+  await titleBecomes(page, '义乌市');
+  await page.waitForTimeout(1500);
+  await page.locator('.ct-tab').first().click(); // back to the overview, whose camera fits the map's size
+  await page.waitForTimeout(1500); // landed, and its labels revealed
+  const before = await page.locator('.ct-svg').getAttribute('viewBox');
+  const { seen, final } = await sampleViewBoxes(page, () => page.setViewportSize({ width: 1000, height: 700 }), 900);
+  assert.notEqual(final, before, 'the map was fitted to its new size');
+  const between = seen.filter((v) => v !== before && v !== final);
+  assert.deepEqual(between, [], `no intermediate viewBox after the landing: ${between.length} seen`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -218,8 +218,12 @@ pub fn fly(
                 flocks.frame(&cam, zoom, false);
                 surf.land(&cam, zoom, vp);
                 // A flight that starts meanwhile drops this frame (it replaces `frame`), and hides them anyway.
-                let layers = layers.clone();
-                m2.borrow_mut().frame = Some(request_animation_frame(move |_| layers.0.reveal()));
+                // Once revealed, no flight is under way: a resize after that cuts (the map's `animate`).
+                let (layers, m3) = (layers.clone(), m2.clone());
+                m2.borrow_mut().frame = Some(request_animation_frame(move |_| {
+                    layers.0.reveal();
+                    m3.borrow_mut().frame = None;
+                }));
             }
         });
         motion.borrow_mut().frame = Some(handle);
