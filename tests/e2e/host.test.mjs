@@ -187,3 +187,32 @@ for (const width of [1280, 400]) {
     });
   }
 }
+
+// The first paint shows a linked route or stop by `:target` (it works without JavaScript). A target with a box
+// would make the browser scroll to it on load: the widget's own page down to the panel, and a same-origin frame's
+// host article down to the frame, before the reader has scrolled there.
+test('an address naming a route or a stop scrolls neither the widget\'s page nor the article around its frame', async () => {
+  for (const hash of ['#/route/1', '#/yiwu']) {
+    const page = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(server.url + hash);
+    await page.waitForSelector('.ct-root [data-stop]');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => scrollY), 0, `the widget's page at ${hash}`);
+    await page.context().close();
+    for (const cross of [false, true]) {
+      const article = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const filler = '<p>The county heads visited eighteen places in six days.</p>'.repeat(60);
+      server.pages['/article/deep-link.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width"><title>Host article</title><link rel="icon" href="data:,"></head>
+        <body style="margin:0">${filler}<iframe id="county-tour-frame" title="county-tour" style="width:100%;height:1400px;border:0"
+        src="${server.url}?embed${hash}"></iframe>${filler}</body></html>`;
+      await article.goto(`${hostOrigin(cross)}/article/deep-link.html`);
+      const frame = await (await article.locator('#county-tour-frame').elementHandle()).contentFrame();
+      await frame.waitForSelector('.ct-root [data-stop]');
+      await article.waitForTimeout(300);
+      assert.equal(await article.evaluate(() => scrollY), 0, `the article around a ${cross ? 'cross' : 'same'}-origin frame at ${hash}`);
+      assert.deepEqual(article.problems, []);
+      await article.context().close();
+    }
+  }
+});
