@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot } from './browser.mjs';
+import { launch, openPage, load, shot, appReady } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -48,3 +48,32 @@ for (const width of [320, 390]) {
     });
   }
 }
+
+// A phone held sideways is wide enough for the map beside the text, but the map at its usual height (58% of the
+// width) was taller than the screen: no scroll position showed all of it. On the widget's own page the map now
+// keeps within the screen, in the first paint as after the app takes over (so no shift between them).
+test('a phone held sideways (844×390): the whole map fits on the screen, before and after the app takes over', async () => {
+  for (const hash of ['#/', '#/cixi']) {
+    const page = await openPage(browser, { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route(/county-tour-[0-9a-f]+_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+    await page.goto(server.url + hash, { waitUntil: 'commit' });
+    await page.locator('#ct-first .ct-map').waitFor();
+    const first = (await page.locator('#ct-first .ct-map').boundingBox()).height;
+    release();
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const map = page.locator('.ct-map');
+    const app = (await map.boundingBox()).height;
+    assert.ok(app <= 390 && app >= 300, `${hash}: the map is ${app} px high on a 390 px screen`);
+    assert.ok(Math.abs(first - app) <= 1, `${hash}: first paint ${first} px, the app ${app} px`);
+    // Scrolled to, all of it is on the screen at once.
+    await map.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const box = await map.boundingBox();
+    assert.ok(box.y >= -0.5 && box.y + box.height <= 390.5, `${hash}: the map spans ${box.y}–${box.y + box.height}`);
+    if (hash === '#/cixi') await shot(page, 'phone-sideways-cixi');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
