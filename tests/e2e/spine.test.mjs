@@ -202,12 +202,18 @@ test('in flight, every stop stays drawn at its size, and a tap on one opens that
 
 test('the URL hash never adds history entries: Back leaves the widget', async () => {
   const page = await openPage(browser);
-  await page.goto('about:blank');
+  // A real page before the widget's, not about:blank: a tab's first about:blank may be replaced by the next
+  // navigation instead of staying behind it, and Back then had nowhere to go (a flake on a busy machine).
+  server.pages['/before.html'] = '<!doctype html><title>Before</title><link rel="icon" href="data:,"><p>The article.</p>';
+  await page.goto(server.origin + '/before.html');
   await load(page, server.url + '#/');
   await page.locator('[data-stop=kunshan]').click();
+  await titleBecomes(page, '昆山市');
   await page.keyboard.press('ArrowRight');
-  await page.goBack();
-  assert.equal(page.url(), 'about:blank');
+  await titleBecomes(page, '常熟市');
+  assert.equal(new URL(page.url()).hash, '#/changshu');
+  assert.ok(await page.goBack(), 'Back went somewhere');
+  assert.equal(page.url(), server.origin + '/before.html');
   await page.context().close();
 });
 
