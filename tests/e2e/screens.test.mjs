@@ -262,9 +262,12 @@ test('a click on a marker rings it in the very next frame, the card follows, and
     await titleBecomes(page, '义乌市');
     await page.evaluate(() => { location.hash = '#/'; });
     await page.waitForTimeout(800);
-    const [keqiao, cixi] = [await spot('keqiao'), await spot('cixi')];
-    await at(keqiao);
-    await at(cixi);
+    await at(await spot('keqiao'));
+    // The second at once, on its link: a second real tap at cixi's overview spot found the flight to 柯桥
+    // already under way on a busy machine (the tap in flight selects what is under the finger then, and
+    // spine.test.mjs tests that), so it could land beside cixi's moving mark.
+    await page.evaluate(() => document.querySelector('#county-tour .ct-map a[data-stop="cixi"]')
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
     assert.equal(await titleBecomes(page, '慈溪市'), '慈溪市');
     await page.waitForTimeout(1200);
     await page.evaluate(() => { location.hash = '#/'; });
