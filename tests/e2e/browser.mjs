@@ -95,3 +95,13 @@ export async function titleBecomes(page, want) {
   }, want, { timeout: 3000 }).catch(() => {});
   return cardTitle(page);
 }
+
+/** Hold the wasm download until `release()`, as a slow network would; resolves `asked` when requested. */
+export async function holdWasm(page) {
+  let release;
+  let requested;
+  const gate = new Promise((r) => { release = r; });
+  const asked = new Promise((r) => { requested = r; });
+  await page.route(/county-tour-[0-9a-f]+_bg\.wasm$/, async (route) => { requested(); await gate; await route.continue(); });
+  return { release, asked };
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { serve } from './server.mjs';
-import { launch, openPage, appReady, tapAreas, shotsDir, PHONE, SMALL_PHONE, ARTICLE, PROJECTOR, hashBecomes } from './browser.mjs';
+import { launch, openPage, appReady, tapAreas, shotsDir, PHONE, SMALL_PHONE, ARTICLE, PROJECTOR, hashBecomes, holdWasm } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -17,16 +17,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Hold the wasm download until `release()`, as a slow network would; resolves `asked` when requested. */
-async function holdWasm(page) {
-  let release;
-  let requested;
-  const gate = new Promise((r) => { release = r; });
-  const asked = new Promise((r) => { requested = r; });
-  await page.route(/county-tour-[0-9a-f]+_bg\.wasm$/, async (route) => { requested(); await gate; await route.continue(); });
-  return { release, asked };
-}
 
 /** What the reader sees of the map in `scope`: visible routes and stop links. */
 const visibleMap = (page, scope) => page.evaluate((scope) => {

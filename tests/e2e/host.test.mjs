@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, root } from './server.mjs';
-import { launch, openPage, shot } from './browser.mjs';
+import { launch, openPage, shot, PHONE } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -148,6 +148,14 @@ test('inline: the same events on the mount element, and commands as events on it
   await page.context().close();
 });
 
+/** A host article's paragraphs, `n` of them. */
+const filler = (n) => '<p>The county heads visited eighteen places in six days.</p>'.repeat(n);
+
+/** A host article page whose body (styled `bodyStyle`) is `body`. */
+const article = (bodyStyle, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  <meta name="viewport" content="width=device-width"><title>Host article</title><link rel="icon" href="data:,"></head>
+  <body style="${bodyStyle}">${body}</body></html>`;
+
 /** README's "plain iframe" snippet, pointing at this server. */
 function readmeSnippet() {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -161,11 +169,8 @@ for (const width of [1280, 400]) {
   for (const where of ['near the top', 'below the fold']) {
     test(`README's lazy iframe ${where} at ${width} px: no layout shift on the host page (CLS 0)`, async () => {
       const page = await openPage(browser, { viewport: { width, height: 800 } });
-      const filler = (n) => '<p>The county heads visited eighteen places in six days.</p>'.repeat(n);
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <title>Host article</title><link rel="icon" href="data:,"></head><body style="margin:0 auto;max-width:1000px">
-        <h1>Hunan's county chiefs go east</h1>${filler(where === 'near the top' ? 3 : 80)}${readmeSnippet()}${filler(40)}</body></html>`;
-      server.pages['/article/readme-snippet.html'] = html;
+      server.pages['/article/readme-snippet.html'] = article('margin:0 auto;max-width:1000px',
+        `<h1>Hunan's county chiefs go east</h1>${filler(where === 'near the top' ? 3 : 80)}${readmeSnippet()}${filler(40)}`);
       const url = `${hostOrigin(true)}/article/readme-snippet.html`;
       await page.addInitScript(() => {
         if (window !== window.top) return;
@@ -193,26 +198,23 @@ for (const width of [1280, 400]) {
 // host article down to the frame, before the reader has scrolled there.
 test('an address naming a route or a stop scrolls neither the widget\'s page nor the article around its frame', async () => {
   for (const hash of ['#/route/1', '#/yiwu']) {
-    const page = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await openPage(browser, PHONE);
     await page.goto(server.url + hash);
     await page.waitForSelector('.ct-root [data-stop]');
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => scrollY), 0, `the widget's page at ${hash}`);
     await page.context().close();
     for (const cross of [false, true]) {
-      const article = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-      const filler = '<p>The county heads visited eighteen places in six days.</p>'.repeat(60);
-      server.pages['/article/deep-link.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width"><title>Host article</title><link rel="icon" href="data:,"></head>
-        <body style="margin:0">${filler}<iframe id="county-tour-frame" title="county-tour" style="width:100%;height:1400px;border:0"
-        src="${server.url}?embed${hash}"></iframe>${filler}</body></html>`;
-      await article.goto(`${hostOrigin(cross)}/article/deep-link.html`);
-      const frame = await (await article.locator('#county-tour-frame').elementHandle()).contentFrame();
+      const host = await openPage(browser, PHONE);
+      server.pages['/article/deep-link.html'] = article('margin:0', `${filler(60)}<iframe id="county-tour-frame"
+        title="county-tour" style="width:100%;height:1400px;border:0" src="${server.url}?embed${hash}"></iframe>${filler(60)}`);
+      await host.goto(`${hostOrigin(cross)}/article/deep-link.html`);
+      const frame = await (await host.locator('#county-tour-frame').elementHandle()).contentFrame();
       await frame.waitForSelector('.ct-root [data-stop]');
-      await article.waitForTimeout(300);
-      assert.equal(await article.evaluate(() => scrollY), 0, `the article around a ${cross ? 'cross' : 'same'}-origin frame at ${hash}`);
-      assert.deepEqual(article.problems, []);
-      await article.context().close();
+      await host.waitForTimeout(300);
+      assert.equal(await host.evaluate(() => scrollY), 0, `the article around a ${cross ? 'cross' : 'same'}-origin frame at ${hash}`);
+      assert.deepEqual(host.problems, []);
+      await host.context().close();
     }
   }
 });

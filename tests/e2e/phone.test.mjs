@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, openPage, load, shot, appReady } from './browser.mjs';
+import { launch, openPage, load, shot, appReady, holdWasm, PHONE } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -54,14 +54,12 @@ for (const width of [320, 390]) {
 // keeps within the screen, in the first paint as after the app takes over (so no shift between them).
 test('a phone held sideways (844×390): the whole map fits on the screen, before and after the app takes over', async () => {
   for (const hash of ['#/', '#/cixi']) {
-    const page = await openPage(browser, { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    let release;
-    const gate = new Promise((r) => { release = r; });
-    await page.route(/county-tour-[0-9a-f]+_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+    const page = await openPage(browser, { ...PHONE, viewport: { width: 844, height: 390 } });
+    const wasm = await holdWasm(page);
     await page.goto(server.url + hash, { waitUntil: 'commit' });
     await page.locator('#ct-first .ct-map').waitFor();
     const first = (await page.locator('#ct-first .ct-map').boundingBox()).height;
-    release();
+    wasm.release();
     await appReady(page);
     await page.waitForTimeout(300);
     const map = page.locator('.ct-map');
